@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from '../src/config.js';
+import { openGraph, StartupError } from '../src/graph/connect.js';
+import { LocalNeo4jError } from '../src/graph/local-neo4j.js';
+import { SeedConflictError } from '../src/graph/seed-writer.js';
+import { loadSeedData } from './files.js';
+import { formatCounts, loadSeed } from './load.js';
+import { SeedValidationError } from './model.js';
+
+/** `npm run seed [-- --reset]`: validates seed/data/*.yaml, then loads it in one transaction. */
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== '--reset');
+if (unknown.length > 0) {
+  console.error(`Unknown option(s): ${unknown.join(' ')}. Usage: npm run seed [-- --reset]`);
+  process.exit(2);
+}
+
+const EXPECTED = [ConfigError, StartupError, LocalNeo4jError, SeedValidationError, SeedConflictError];
+
+try {
+  loadSeedData(); // validate before starting or touching any database
+  const config = loadConfig();
+  const opened = await openGraph(config, (line) => console.error(line));
+  try {
+    const counts = await loadSeed(opened.graph, { reset: args.includes('--reset') });
+    console.log(`Seed loaded into ${opened.uri}${args.includes('--reset') ? ' (graph wiped first)' : ''}.`);
+    console.log(formatCounts(counts));
+  } finally {
+    await opened.close();
+  }
+} catch (error) {
+  if (!EXPECTED.some((type) => error instanceof type)) throw error;
+  console.error((error as Error).message);
+  process.exit(1);
+}

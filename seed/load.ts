@@ -1,0 +1,20 @@
+import type { Graph } from '../src/graph/database.js';
+import { applyGraphSchema } from '../src/graph/migrate.js';
+import { type SeedCounts, writeSeed } from '../src/graph/seed-writer.js';
+import { defaultSeedDir, loadSeedData } from './files.js';
+
+/** Validates the seed files, then writes them atomically. Nothing is written if validation fails. */
+export async function loadSeed(graph: Graph, { reset = false, dir = defaultSeedDir() } = {}): Promise<SeedCounts> {
+  const seed = loadSeedData(dir);
+  await applyGraphSchema(graph);
+  return writeSeed(graph, seed, { reset });
+}
+
+export function formatCounts({ byKind, byType }: SeedCounts): string {
+  const lines = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([name, count]) => `  ${name.padEnd(22)} ${count}`)
+      .join('\n');
+  const total = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+  return `Entities by kind (${total(byKind)}):\n${lines(byKind)}\nRelationships by type (${total(byType)}):\n${lines(byType)}`;
+}

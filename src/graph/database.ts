@@ -1,0 +1,92 @@
+import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
+import { DatabaseUnavailableError, QueryTimeoutError } from './errors.js';
+
+/** Per-request cost figures, reported in `extensions.queryStats` and in logs. */
+export interface QueryStats {
+  roundTrips: number;
+  rowsRead: number;
+  dbMillis: number;
+}
+
+export function newQueryStats(): QueryStats {
+  return { roundTrips: 0, rowsRead: 0, dbMillis: 0 };
+}
+
+export type Params = Record<string, unknown>;
+
+/**
+ * The only door to Neo4j for reads and writes. Every call is one round-trip in a managed
+ * transaction on the configured database, with parameters only, and is counted in `stats`.
+ */
+export class Graph {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async read<Row>(cypher: string, params: Params, stats?: QueryStats): Promise<Row[]> {
+    return this.run<Row>(cypher, params, neo4j.routing.READ, stats);
+  }
+
+  async write<Row>(cypher: string, params: Params, stats?: QueryStats): Promise<Row[]> {
+    return this.run<Row>(cypher, params, neo4j.routing.WRITE, stats);
+  }
+
+  /** Runs `work` in one write transaction: everything commits, or nothing does. */
+  async writeTransaction<T>(work: (run: (cypher: string, params: Params) => Promise<unknown[]>) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) =>
+        work(async (cypher, params) => (await tx.run(cypher, params)).records.map((record) => record.toObject())),
+      );
+    } catch (error) {
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.executeQuery('RETURN 1', {}, { database: this.database, routing: neo4j.routing.READ });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async run<Row>(cypher: string, params: Params, routing: 'READ' | 'WRITE', stats?: QueryStats): Promise<Row[]> {
+    const started = performance.now();
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing,
+        transactionConfig: { timeout: this.timeoutMs },
+      });
+      const rows = result.records.map((record) => record.toObject() as Row);
+      if (stats) {
+        stats.roundTrips += 1;
+        stats.rowsRead += rows.length;
+        stats.dbMillis += performance.now() - started;
+      }
+      return rows;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps driver failures the caller can act on to our own error classes; anything else stays as is. */
+function translate(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE_CODES.has(error.code)) {
+    return new DatabaseUnavailableError('The graph database is unavailable; try again shortly.', { cause: error });
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code.includes('TransactionTimedOut')) {
+    return new QueryTimeoutError('The query took too long and was stopped.', { cause: error });
+  }
+  return error;
+}

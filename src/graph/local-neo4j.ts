@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { projectRoot } from './project-root.js';
+
+/**
+ * Builds and supervises the bundled Neo4j Community (neo4j-local/): a Maven module that runs
+ * Neo4j in-process with only Bolt on loopback. Used by `npm start` without NEO4J_URI, by
+ * `npm run neo4j`, and by the test suite.
+ */
+
+export class LocalNeo4jError extends Error {}
+
+export const WAYS_TO_RUN =
+  'Three ways to run the service:\n' +
+  '  1. Install JDK 17+ and Maven, then `npm start` builds and runs a bundled Neo4j.\n' +
+  '  2. With Docker: `docker compose up`.\n' +
+  '  3. Point at an existing Neo4j: NEO4J_URI=bolt://host:7687 NEO4J_USER=... NEO4J_PASSWORD=... npm start';
+
+const moduleDir = () => join(projectRoot(), 'neo4j-local');
+const targetDir = () => join(moduleDir(), 'target');
+
+const JVM_FLAGS = [
+  '-Xms256m',
+  '-Xmx1g',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+];
+
+export interface LocalNeo4j {
+  uri: string;
+  stop(): Promise<void>;
+  /** Resolves when the JVM exits, for whatever reason. */
+  exited: Promise<number | null>;
+}
+
+export interface StartOptions {
+  port: number;
+  dataDir: string;
+  log?: (line: string) => void;
+}
+
+function isBuilt(): boolean {
+  const jar = join(targetDir(), 'neo4j-local-1.0.0.jar');
+  const lib = join(targetDir(), 'lib');
+  if (!existsSync(jar) || !existsSync(lib) || readdirSync(lib).length === 0) return false;
+  const builtAt = statSync(jar).mtimeMs;
+  const inputs = [join(moduleDir(), 'pom.xml'), join(moduleDir(), 'src/main/java/local/Neo4jLocal.java')];
+  return inputs.every((input) => statSync(input).mtimeMs <= builtAt);
+}
+
+function requireTool(command: string, args: string[], label: string): void {
+  const probe = spawnSync(command, args, { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) {
+    throw new LocalNeo4jError(`${label} was not found, and the bundled Neo4j needs it.\n${WAYS_TO_RUN}`);
+  }
+}
+
+/** Builds neo4j-local once (downloads Neo4j through Maven); later calls reuse the build. */
+export async function ensureBuilt(log: (line: string) => void = console.error): Promise<void> {
+  if (isBuilt()) return;
+  requireTool('java', ['-version'], 'Java (JDK 17 or newer)');
+  requireTool('mvn', ['-v'], 'Maven');
+  log('Building the bundled Neo4j (first run only; Maven downloads about 120 MB)...');
+  await new Promise<void>((done, fail) => {
+    const build = spawn('mvn', ['-B', '-q', '-DskipTests', 'package'], { cwd: moduleDir(), stdio: ['ignore', 'inherit', 'inherit'] });
+    build.on('error', fail);
+    build.on('exit', (code) =>
+      code === 0 ? done() : fail(new LocalNeo4jError(`Building neo4j-local failed (mvn exited with ${code}); see the Maven output above.`)),
+    );
+  });
+  log('Bundled Neo4j built.');
+}
+
+/** Fails fast with a clear message when something already listens on the port. */
+export async function assertPortFree(port: number, host = '127.0.0.1', what = 'port'): Promise<void> {
+  await new Promise<void>((done, fail) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new LocalNeo4jError(`${what} ${port} is already in use by another process. Stop it or choose another port.`)
+          : error,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => done()));
+  });
+}
+
+export async function startLocalNeo4j({ port, dataDir, log = console.error }: StartOptions): Promise<LocalNeo4j> {
+  await ensureBuilt(log);
+  await assertPortFree(port, '127.0.0.1', 'NEO4J_LOCAL_PORT');
+  const store = resolve(dataDir);
+  mkdirSync(store, { recursive: true });
+  log(`Starting bundled Neo4j on bolt://127.0.0.1:${port} (store: ${store})...`);
+  const classpath = `${join(targetDir(), 'neo4j-local-1.0.0.jar')}:${join(targetDir(), 'lib', '*')}`;
+  const child = spawn('java', [...JVM_FLAGS, '-cp', classpath, 'local.Neo4jLocal', store, String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const uri = await waitUntilReady(child, store, exited);
+  log(`Bundled Neo4j ready at ${uri}.`);
+  return { uri, exited, stop: () => stopChild(child, exited) };
+}
+
+function waitUntilReady(child: ChildProcess, store: string, exited: Promise<number | null>): Promise<string> {
+  return new Promise((done, fail) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new LocalNeo4jError('The bundled Neo4j did not become ready within 3 minutes.')), 180_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /NEO4J_READY (\S+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        done(ready[1] as string);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      fail(new LocalNeo4jError(`Could not start Java for the bundled Neo4j: ${error.message}\n${WAYS_TO_RUN}`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new LocalNeo4jError(explainFailure(output, store, code)));
+    });
+  });
+}
+
+function explainFailure(output: string, store: string, code: number | null): string {
+  if (/lock/i.test(output)) {
+    return `The Neo4j store ${store} is locked by another process (another Neo4j is using it). Stop that process or set NEO4J_LOCAL_DATA to another directory.`;
+  }
+  const reason = /NEO4J_FAILED (.*)/.exec(output)?.[1] ?? output.trim().split('\n').slice(-3).join(' ');
+  return `The bundled Neo4j stopped during start-up (exit code ${code}): ${reason}`;
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(killer);
+}

@@ -1,0 +1,10 @@
+/** Constraints and indexes the graph relies on; each statement is idempotent. */
+export const SCHEMA_STATEMENTS = [
+  'CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE',
+  'CREATE CONSTRAINT salary_range_key IF NOT EXISTS FOR (n:SalaryRange) REQUIRE n.key IS UNIQUE',
+  'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  // aliasText joins the aliases into one string so the full-text index can read them.
+  'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.summary]',
+];
+
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes(60)';

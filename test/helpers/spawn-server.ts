@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { projectRoot } from '../../src/graph/project-root.js';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code once the process ends. */
+  exited: Promise<number | null>;
+  /** Resolves once `pattern` appears in the output (stdout or stderr). */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+}
+
+/** Runs `src/server.ts` as `npm start` would, with the given environment on top of ours. */
+export function spawnServer(env: Record<string, string | undefined>, script = 'src/server.ts'): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: projectRoot(),
+    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitFor: (pattern, timeoutMs = 120_000) =>
+      new Promise((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`timed out waiting for ${pattern}; output:\n${output}`)), timeoutMs);
+        const check = () => {
+          if (!pattern.test(output)) return;
+          clearTimeout(timer);
+          listeners.delete(check);
+          done();
+        };
+        listeners.add(check);
+        void exited.then(() => {
+          if (!pattern.test(output)) fail(new Error(`process exited before ${pattern}; output:\n${output}`));
+        });
+        check();
+      }),
+  };
+}
