@@ -182,6 +182,10 @@ function checkRelations(pending: PendingRelation[], byKey: Map<string, SeedEntit
       problems.add(file, entry, `${type} points to missing key "${to}"`);
       continue;
     }
+    if (to === from.key) {
+      problems.add(file, entry, `${type} links ${to} to itself`);
+      continue;
+    }
     const spec = RELATION_SPECS[type];
     if (!(spec.from as readonly string[]).includes(from.kind) || !(spec.to as readonly string[]).includes(target.kind)) {
       problems.add(file, entry, `${type} cannot link a ${from.kind} to a ${target.kind}`);
@@ -207,6 +211,7 @@ function readSalaries(files: SeedFile[], byKey: Map<string, SeedEntity>, problem
     return [];
   }
   const salaries: SeedSalary[] = [];
+  const seenKeys = new Set<string>();
   for (const [index, raw] of parsedFile.data.salaries.entries()) {
     const entry = `salaries[${index}]`;
     const parsed = salaryShape.safeParse(raw);
@@ -226,9 +231,11 @@ function readSalaries(files: SeedFile[], byKey: Map<string, SeedEntity>, problem
     if (salary.typical !== null && (salary.typical < salary.min || salary.typical > salary.max)) {
       problems.add(file.name, entry, `typical ${salary.typical} lies outside ${salary.min}..${salary.max}`);
     }
-    if (problems.list.length === before) {
-      salaries.push({ ...salary, key: `${salary.appliesTo}-${salary.region}-${salary.period}`.toLowerCase() });
-    }
+    const key = `${salary.appliesTo}-${salary.region}-${salary.period}`.toLowerCase();
+    if (seenKeys.has(key))
+      problems.add(file.name, entry, `duplicate range for ${salary.appliesTo} in ${salary.region} per ${salary.period}`);
+    seenKeys.add(key);
+    if (problems.list.length === before) salaries.push({ ...salary, key });
   }
   return salaries;
 }

@@ -38,7 +38,7 @@ export class Graph {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) =>
-        work(async (cypher, params) => (await tx.run(cypher, params)).records.map((record) => record.toObject())),
+        work(async (cypher, params) => (await tx.run(cypher, toNeo4jParams(params))).records.map((record) => record.toObject())),
       );
     } catch (error) {
       throw translate(error);
@@ -59,7 +59,7 @@ export class Graph {
   private async run<Row>(cypher: string, params: Params, routing: 'READ' | 'WRITE', stats?: QueryStats): Promise<Row[]> {
     const started = performance.now();
     try {
-      const result = await this.driver.executeQuery(cypher, params, {
+      const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
         database: this.database,
         routing,
         transactionConfig: { timeout: this.timeoutMs },
@@ -75,6 +75,23 @@ export class Graph {
       throw translate(error);
     }
   }
+}
+
+/**
+ * JavaScript numbers reach Neo4j as floats, which LIMIT and SKIP reject and which would store
+ * whole figures (salaries, years) as 60000.0. Whole numbers become Neo4j integers here, once.
+ */
+function toNeo4jParams(value: Params): Params {
+  return convert(value) as Params;
+}
+
+function convert(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(convert);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, convert(inner)]));
+  }
+  return value;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);

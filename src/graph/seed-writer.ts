@@ -30,7 +30,8 @@ export async function writeSeed(graph: Graph, seed: Seed, { reset = false } = {}
   return graph.writeTransaction(async (run) => {
     if (reset) await run(WIPE_GRAPH, {});
     const keys = seed.entities.map((entity) => entity.key);
-    const conflicts = (await run(FOREIGN_KEY_CONFLICTS, { keys })) as { key: string }[];
+    const salaryKeys = seed.salaries.map((salary) => salary.key);
+    const conflicts = (await run(FOREIGN_KEY_CONFLICTS, { keys, salaryKeys })) as { key: string }[];
     if (conflicts.length > 0) {
       throw new SeedConflictError(
         `These keys exist in the graph but were not written by the seed, so the seed will not overwrite them: ${conflicts.map((c) => c.key).join(', ')}. Use --reset to replace the whole graph.`,
@@ -47,7 +48,7 @@ export async function writeSeed(graph: Graph, seed: Seed, { reset = false } = {}
     await run(DELETE_STALE_RELATIONS, { ids: seed.relations.map((r) => `${r.type}|${r.from}|${r.to}`) });
     await run(UPSERT_SOURCE, { ...seed.source });
     await run(UPSERT_SALARIES, { salaries: seed.salaries });
-    await run(DELETE_STALE_SALARIES, { keys: seed.salaries.map((salary) => salary.key) });
+    await run(DELETE_STALE_SALARIES, { keys: salaryKeys });
     return {
       byKind: toRecord((await run(COUNT_BY_KIND, {})) as CountRow[]),
       byType: toRecord((await run(COUNT_BY_TYPE, {})) as CountRow[]),

@@ -9,7 +9,8 @@ import { ENTITY_KINDS, type EntityKind, KIND_LABELS, type RelationType } from '.
 export const WIPE_GRAPH = 'MATCH (n) DETACH DELETE n';
 
 export const FOREIGN_KEY_CONFLICTS = `
-MATCH (n:Entity) WHERE n.key IN $keys AND coalesce(n.seeded, false) = false
+MATCH (n) WHERE (n:Entity AND n.key IN $keys OR n:SalaryRange AND n.key IN $salaryKeys)
+  AND coalesce(n.seeded, false) = false
 RETURN n.key AS key ORDER BY key`;
 
 const ALL_KIND_LABELS = ENTITY_KINDS.map((kind) => KIND_LABELS[kind]).join(':');
@@ -60,7 +61,7 @@ MATCH (range:SalaryRange) WHERE range.seeded = true AND NOT range.key IN $keys
 DETACH DELETE range`;
 
 export const COUNT_BY_KIND = `
-MATCH (n:Entity) RETURN n.kind AS name, count(*) AS count ORDER BY name`;
+MATCH (n:Entity) WHERE n.seeded = true RETURN n.kind AS name, count(*) AS count ORDER BY name`;
 
 export const COUNT_BY_TYPE = `
-MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS name, count(*) AS count ORDER BY name`;
+MATCH (:Entity)-[r]->(:Entity) WHERE r.seeded = true RETURN type(r) AS name, count(*) AS count ORDER BY name`;
