@@ -1,7 +1,120 @@
 import type { Graph, QueryStats } from './database.js';
+import { ARTICLE, COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
+import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
+import { RELATION_PAGES } from './queries/relations.js';
+import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
+import { EXACT_ENTITY, SEARCH, TOOLS_FOR } from './queries/search.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
+import { type EntityKind, type Region, type RelationType, TOOL_KINDS } from './vocabulary.js';
+
+/** Functions over the graph: each is one Cypher round-trip with parameters only. */
+
+export type { EntityRow, SalaryRow };
+
+export interface StepRow {
+  from: EntityRow;
+  to: EntityRow;
+  type: RelationType;
+  basis: string;
+  evidence: string;
+  section: string;
+}
+
+export interface EdgeRow {
+  sortKey: string;
+  type: RelationType;
+  direction: 'OUT' | 'IN';
+  basis: string;
+  evidence: string;
+  section: string;
+  node: EntityRow;
+}
+
+export interface RelationPage {
+  edges: EdgeRow[];
+  totalCount: number;
+}
+
+export interface RelationFilter {
+  types: RelationType[] | null;
+  direction: 'OUT' | 'IN' | 'BOTH';
+  kinds: EntityKind[] | null;
+  /** Rows to fetch per parent (callers ask for one more than they show, to detect a next page). */
+  limit: number;
+  after: string | null;
+}
 
 export async function graphStats(graph: Graph, stats?: QueryStats): Promise<GraphStatsRow> {
   const [row] = await graph.read<GraphStatsRow>(GRAPH_STATS, {}, stats);
   return row ?? { entityCount: 0, relationshipCount: 0 };
+}
+
+/** Entities for `keys`, in the same order, `null` where a key is unknown. */
+export async function entitiesByKeys(graph: Graph, keys: readonly string[], stats?: QueryStats): Promise<(EntityRow | null)[]> {
+  const rows = await graph.read<{ entity: EntityRow }>(ENTITIES_BY_KEYS, { keys }, stats);
+  const byKey = new Map(rows.map(({ entity }) => [entity.key, entity]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+export async function entityPage(graph: Graph, args: { kind: EntityKind | null; after: string | null; limit: number }, stats?: QueryStats) {
+  const rows = await graph.read<{ entity: EntityRow }>(ENTITY_PAGE, args, stats);
+  return rows.map((row) => row.entity);
+}
+
+export async function countEntities(graph: Graph, kind: EntityKind | null, stats?: QueryStats): Promise<number> {
+  const [row] = await graph.read<{ total: number }>(COUNT_ENTITIES, { kind }, stats);
+  return row?.total ?? 0;
+}
+
+/** One page of relationships per parent key, for all keys in one round-trip. */
+export async function relationPages(graph: Graph, keys: readonly string[], filter: RelationFilter, stats?: QueryStats) {
+  const rows = await graph.read<{ key: string } & RelationPage>(RELATION_PAGES, { keys, ...filter }, stats);
+  const byKey = new Map(rows.map((row) => [row.key, { edges: row.edges, totalCount: row.totalCount }]));
+  return keys.map((key) => byKey.get(key) ?? { edges: [], totalCount: 0 });
+}
+
+export async function searchEntities(graph: Graph, query: string, kinds: EntityKind[] | null, limit: number, stats?: QueryStats) {
+  return graph.read<{ entity: EntityRow; score: number }>(SEARCH, { query, kinds, limit }, stats);
+}
+
+export async function exactEntityKey(graph: Graph, text: string, stats?: QueryStats): Promise<string | null> {
+  const [row] = await graph.read<{ key: string }>(EXACT_ENTITY, { text, lower: text.toLowerCase() }, stats);
+  return row?.key ?? null;
+}
+
+export async function toolsFor(graph: Graph, key: string, limit: number, stats?: QueryStats) {
+  return graph.read<{ tool: EntityRow; steps: StepRow[] }>(TOOLS_FOR, { key, limit, toolKinds: TOOL_KINDS }, stats);
+}
+
+export async function shortestPath(graph: Graph, from: string, to: string, maxHops: number, stats?: QueryStats) {
+  const query = SHORTEST_PATH.get(maxHops);
+  if (!query) throw new RangeError(`maxHops ${maxHops} has no prebuilt query`);
+  const [row] = await graph.read<{ steps: StepRow[] }>(query, { from, to }, stats);
+  return row?.steps ?? null;
+}
+
+export async function neighborhood(graph: Graph, key: string, depth: number, limit: number, stats?: QueryStats) {
+  const query = NEIGHBORHOOD.get(depth);
+  if (!query) throw new RangeError(`depth ${depth} has no prebuilt query`);
+  const [row] = await graph.read<{ nodes: EntityRow[]; edges: { from: string; to: string; type: RelationType }[] }>(
+    query,
+    { key, limit },
+    stats,
+  );
+  return row ?? null;
+}
+
+export async function salaries(graph: Graph, region: Region | null, appliesTo: string | null, stats?: QueryStats) {
+  const rows = await graph.read<{ salary: SalaryRow }>(SALARIES, { region, appliesTo }, stats);
+  return rows.map((row) => row.salary);
+}
+
+export async function salariesByOwner(graph: Graph, keys: readonly string[], region: Region | null, stats?: QueryStats) {
+  const rows = await graph.read<{ key: string; salary: SalaryRow }>(SALARIES_BY_OWNER, { keys, region }, stats);
+  return keys.map((key) => rows.filter((row) => row.key === key).map((row) => row.salary));
+}
+
+export async function article(graph: Graph, stats?: QueryStats) {
+  const [row] = await graph.read<{ title: string; author: string; published: string }>(ARTICLE, {}, stats);
+  return row ?? null;
 }

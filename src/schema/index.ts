@@ -1,6 +1,13 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 // Type files register themselves on the builder when imported.
+import './entity.js';
+import './relations.js';
+import './kinds.js';
+import './salaries.js';
+import './entities.js';
+import './search.js';
+import './paths.js';
 import './stats.js';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,38 @@
+/** Entity lookups and keyset pages over all entities. */
+
+const ENTITY_FIELDS = ['key', 'name', 'kind', 'aliases', 'summary', 'sections', 'yearsMin', 'yearsMax'];
+
+/** The properties every entity row carries, as a map built from any node expression. */
+export const entityProjection = (node: string) => `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}}`;
+
+export interface EntityRow {
+  key: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  summary: string;
+  sections: string[];
+  yearsMin: number | null;
+  yearsMax: number | null;
+}
+
+export const ENTITIES_BY_KEYS = `
+UNWIND $keys AS key
+MATCH (n:Entity {key: key})
+RETURN ${entityProjection('n')} AS entity`;
+
+/** Keyset page ordered by key; asks for one extra row to learn whether another page exists. */
+export const ENTITY_PAGE = `
+MATCH (n:Entity)
+WHERE ($kind IS NULL OR n.kind = $kind) AND ($after IS NULL OR n.key > $after)
+RETURN ${entityProjection('n')} AS entity
+ORDER BY n.key
+LIMIT $limit`;
+
+export const COUNT_ENTITIES = `
+MATCH (n:Entity) WHERE $kind IS NULL OR n.kind = $kind
+RETURN count(n) AS total`;
+
+export const ARTICLE = `
+MATCH (a:Article {key: 'article'})
+RETURN a.title AS title, a.author AS author, a.published AS published`;

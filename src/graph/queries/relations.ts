@@ -1,0 +1,35 @@
+import { entityProjection } from './entities.js';
+
+/**
+ * One page of relationships for each parent key, in one round-trip. Types and kinds arrive as
+ * list parameters (already checked against the closed vocabulary). Paging is keyset: edges sort
+ * by `direction:type:otherKey`, `$after` is the last sort key seen, and LIMIT applies per parent
+ * inside the subquery, so a parent with many edges never ships more than a page.
+ */
+const EDGE_FILTER = `
+    ($types IS NULL OR type(r) IN $types)
+    AND ($kinds IS NULL OR o.kind IN $kinds)
+    AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = p))`;
+
+export const RELATION_PAGES = `
+UNWIND $keys AS key
+MATCH (p:Entity {key: key})
+CALL (p) {
+  MATCH (p)-[r]-(o:Entity)
+  WHERE ${EDGE_FILTER}
+  WITH r, o, CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END AS direction
+  WITH r, o, direction, direction + ':' + type(r) + ':' + o.key AS sortKey
+  WHERE $after IS NULL OR sortKey > $after
+  ORDER BY sortKey
+  LIMIT $limit
+  RETURN collect({
+    sortKey: sortKey, type: type(r), direction: direction, basis: r.basis,
+    evidence: r.evidence, section: r.section, node: ${entityProjection('o')}
+  }) AS edges
+}
+CALL (p) {
+  MATCH (p)-[r]-(o:Entity)
+  WHERE ${EDGE_FILTER}
+  RETURN count(r) AS totalCount
+}
+RETURN key, edges, totalCount`;

@@ -1,0 +1,31 @@
+import { entityProjection } from './entities.js';
+
+export interface SalaryRow {
+  appliesTo: import('./entities.js').EntityRow;
+  region: string;
+  currency: string;
+  period: string;
+  min: number;
+  max: number;
+  typical: number | null;
+  section: string;
+}
+
+const SALARY_FIELDS = `
+  appliesTo: ${entityProjection('owner')}, region: s.region, currency: s.currency, period: s.period,
+  min: s.min, max: s.max, typical: s.typical, section: s.section`;
+
+/** Salary ranges, optionally for one region and one entity (by key). */
+export const SALARIES = `
+MATCH (owner:Entity)-[:HAS_SALARY]->(s:SalaryRange)
+WHERE ($region IS NULL OR s.region = $region) AND ($appliesTo IS NULL OR owner.key = $appliesTo)
+RETURN {${SALARY_FIELDS}} AS salary
+ORDER BY s.region DESC, s.period DESC, s.min`;
+
+/** Salary ranges for many owners at once, for the per-entity `salaries` field. */
+export const SALARIES_BY_OWNER = `
+UNWIND $keys AS key
+MATCH (owner:Entity {key: key})-[:HAS_SALARY]->(s:SalaryRange)
+WHERE $region IS NULL OR s.region = $region
+RETURN key, {${SALARY_FIELDS}} AS salary
+ORDER BY s.region DESC, s.period DESC, s.min`;

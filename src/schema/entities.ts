@@ -1,0 +1,50 @@
+import { type EntityConnectionShape, entityConnection, entityTotal } from '../resolvers/entity-connection.js';
+import { firstArg, keyArg } from './args.js';
+import { builder } from './builder.js';
+import { EntityRef } from './entity.js';
+import { EntityKindEnum } from './enums.js';
+
+/** Looking entities up: by key, or page by page. */
+
+const EntityEdge = builder.objectRef<EntityConnectionShape['edges'][number]>('EntityEdge').implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: EntityRef, resolve: (edge) => edge.node }),
+  }),
+});
+
+const EntityConnection = builder.objectRef<EntityConnectionShape>('EntityConnection').implement({
+  fields: (t) => ({
+    totalCount: t.int({
+      description: 'All matching entities, across pages.',
+      resolve: (connection, _args, ctx) => entityTotal(ctx, connection),
+    }),
+    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
+    edges: t.field({ type: [EntityEdge], resolve: (connection) => connection.edges }),
+    nodes: t.field({
+      type: [EntityRef],
+      description: 'The entities of `edges`, for clients that need no cursors.',
+      resolve: (c) => c.edges.map((e) => e.node),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'An entity by its key (e.g. `python`, `senior`, `security`); null when no entity has that key.',
+    args: { key: t.arg.string({ validate: keyArg }) },
+    resolve: (_root, args, ctx) => ctx.loaders.entity.load(args.key),
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description: 'All entities, or those of one kind, ordered by key and paged by cursor.',
+    args: {
+      kind: t.arg({ type: EntityKindEnum, required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: (_root, args, ctx) => entityConnection(ctx, args.kind ?? null, args.first ?? 20, args.after),
+  }),
+}));

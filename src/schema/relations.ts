@@ -1,0 +1,48 @@
+import { loadRelationConnections, type RelationConnectionShape } from '../resolvers/relation-connection.js';
+import { firstArg } from './args.js';
+import { builder } from './builder.js';
+import { EntityRef } from './entity.js';
+import { BasisEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+
+/** `Entity.relations`: every relationship of an entity, filtered and paged by cursor. */
+
+type Edge = RelationConnectionShape['edges'][number];
+
+const RelationEdge = builder.objectRef<Edge>('RelationEdge').implement({
+  description: 'One relationship seen from the entity asked about, with why it holds.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
+    direction: t.field({ type: DirectionEnum, resolve: (edge) => edge.direction }),
+    basis: t.field({ type: BasisEnum, resolve: (edge) => edge.basis as 'STATED' | 'INFERRED' }),
+    evidence: t.exposeString('evidence', { description: 'Why this link holds, in our own words.' }),
+    section: t.exposeString('section', { description: 'The article section it rests on.' }),
+    node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
+  }),
+});
+
+const RelationConnection = builder.objectRef<RelationConnectionShape>('RelationConnection').implement({
+  fields: (t) => ({
+    totalCount: t.exposeInt('totalCount', { description: 'All matching relationships, across pages.' }),
+    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
+    edges: t.field({ type: [RelationEdge], resolve: (connection) => connection.edges }),
+  }),
+});
+
+builder.interfaceField(EntityRef, 'relations', (t) =>
+  t.loadable({
+    type: RelationConnection,
+    description: 'Relationships of this entity. Batched: one Neo4j round-trip per nesting level, whatever the number of parents.',
+    // byPath: parents at the same query path share arguments, so one batch can carry them.
+    byPath: true,
+    args: {
+      types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these relationship types.' }),
+      direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH' }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only edges to entities of these kinds.' }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
+      after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
+    },
+    load: (keys: string[], ctx, args) => loadRelationConnections(ctx, keys, args),
+    resolve: (entity) => entity.key,
+  }),
+);

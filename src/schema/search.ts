@@ -1,0 +1,55 @@
+import { badInput } from '../errors.js';
+import type { EntityRow } from '../graph/repository.js';
+import { searchEntities } from '../graph/repository.js';
+import { luceneQuery } from '../resolvers/search-query.js';
+import { toolsForConcern } from '../resolvers/tools-for.js';
+import { firstArg, nonEmptyText } from './args.js';
+import { builder } from './builder.js';
+import { EntityRef } from './entity.js';
+import { EntityKindEnum } from './enums.js';
+import { PathRef, type PathShape } from './paths.js';
+
+/** Finding entities by text, and the tools linked to a concern. */
+
+const SearchHit = builder.objectRef<{ score: number; entity: EntityRow }>('SearchHit').implement({
+  fields: (t) => ({
+    score: t.exposeFloat('score', { description: 'Relevance; higher is better.' }),
+    entity: t.field({ type: EntityRef, resolve: (hit) => hit.entity }),
+  }),
+});
+
+const ToolMatch = builder.objectRef<{ tool: EntityRow; path: PathShape }>('ToolMatch').implement({
+  fields: (t) => ({
+    tool: t.field({ type: EntityRef, resolve: (match) => match.tool }),
+    path: t.field({ type: PathRef, description: 'The chain of relationships linking the tool to the concern.', resolve: (m) => m.path }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: [SearchHit],
+    description: 'Full-text search over names, aliases and summaries; forgiving of case, punctuation and small typos.',
+    args: {
+      text: t.arg.string({ validate: nonEmptyText }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 10, validate: firstArg() }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const query = luceneQuery(args.text);
+      if (!query) throw badInput('text must contain at least one letter or digit.');
+      const kinds = args.kinds?.length ? args.kinds : null;
+      return searchEntities(ctx.graph, query, kinds, args.first ?? 10, ctx.stats);
+    },
+  }),
+  toolsFor: t.field({
+    type: [ToolMatch],
+    description:
+      'Languages, databases, frameworks, API styles, cloud platforms, version control and server tools linked to a concern ' +
+      '(a key, name, alias or free text such as "security"), direct links first, each with the path that justifies it.',
+    args: {
+      concern: t.arg.string({ validate: nonEmptyText }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
+    },
+    resolve: (_root, args, ctx) => toolsForConcern(ctx, args.concern, args.first ?? 20),
+  }),
+}));
