@@ -15,6 +15,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY seed/data ./seed/data
+COPY src/examples/operations.graphql ./src/examples/operations.graphql
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/server.js"]

@@ -1,6 +1,7 @@
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { type Context, createContext, type ServerDeps } from './context.js';
 import { maskError } from './errors.js';
+import { exampleOperations } from './examples/index.js';
 import { schema } from './schema/index.js';
 
 /** Builds the GraphQL server without listening, so tests and server.ts share it. */
@@ -11,7 +12,7 @@ export function createYogaServer(deps: ServerDeps) {
     healthCheckEndpoint: '/health',
     context: () => createContext(deps),
     maskedErrors: { maskError },
-    graphiql: { title: 'Backend knowledge graph' },
+    graphiql: { title: 'Backend knowledge graph', defaultQuery: exampleOperations() },
     logging: false,
     plugins: [
       useReadinessCheck({ endpoint: '/ready', check: () => deps.graph.ping() }),

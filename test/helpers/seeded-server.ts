@@ -1,0 +1,25 @@
+import { loadSeed } from '../../seed/load.js';
+import type { Graph } from '../../src/graph/database.js';
+import { testGraph } from './test-graph.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+export interface SeededServer extends TestServer {
+  graph: Graph;
+  /** Stops the HTTP server and closes the driver. */
+  stop(): Promise<void>;
+}
+
+/** The seeded graph (loaded idempotently) behind a live HTTP server, for API tests. */
+export async function startSeededServer(options: { queryStats?: boolean } = {}): Promise<SeededServer> {
+  const graph = testGraph();
+  await loadSeed(graph);
+  const server = await startTestServer(graph, options);
+  return {
+    ...server,
+    graph,
+    stop: async () => {
+      await server.close();
+      await graph.driver.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { luceneQuery } from '../../src/resolvers/search-query.js';
+
+describe('luceneQuery', () => {
+  it('matches each word exactly, by prefix, and fuzzily when long enough', () => {
+    expect(luceneQuery('Pyton')).toBe('(pyton^3 pyton*^2 pyton~1)');
+    expect(luceneQuery('api')).toBe('(api^3 api*^2)');
+    expect(luceneQuery('postgresql')).toBe('(postgresql^3 postgresql*^2 postgresql~2)');
+  });
+
+  it('splits on punctuation and lowercases', () => {
+    expect(luceneQuery('Node.JS')).toBe('(node^3 node*^2 node~1) (js^3 js*^2)');
+  });
+
+  it('leaves no Lucene operators from the input', () => {
+    const query = luceneQuery('name:x OR 1=1) AND "a" -b +c ~d \\e *f? [g TO h] {i} ^j!') ?? '';
+    const userParts = query.replace(/\^\d|~\d|\*\^\d/g, '');
+    expect(userParts).not.toMatch(/[:"+\-\\?[\]{}!]/);
+    expect(query).not.toMatch(/\b(OR|AND|TO)\b/);
+  });
+
+  it('returns null when nothing searchable is left', () => {
+    expect(luceneQuery('  !!! ... ')).toBeNull();
+  });
+});
