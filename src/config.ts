@@ -19,6 +19,20 @@ const envSchema = z.object({
   QUERY_STATS: booleanFlag.optional(),
   SEED_ON_EMPTY: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  GRAPHIQL: booleanFlag.default(true),
+  INTROSPECTION: booleanFlag.default(true),
+  CORS_ORIGINS: z.string().default(''),
+  TRUSTED_DOCUMENTS_FILE: z.string().optional(),
+  MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(10),
+  MAX_COST: z.coerce.number().int().min(1).default(5000),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -36,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     ...values,
     // Query cost figures help while exploring; production keeps responses lean unless asked.
     QUERY_STATS: values.QUERY_STATS ?? values.NODE_ENV !== 'production',
+    CORS_ORIGINS: values.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

@@ -1,11 +1,12 @@
+import type { Config } from './config.js';
 import type { Graph, QueryStats } from './graph/database.js';
-import { newQueryStats } from './graph/database.js';
+import { requestState } from './plugins/request-state.js';
 import { createLoaders, type Loaders } from './resolvers/loaders.js';
 
 /** Server-wide dependencies, built once at start-up. */
 export interface ServerDeps {
   graph: Graph;
-  queryStats: boolean;
+  config: Config;
 }
 
 /** What every resolver sees: server deps plus per-request state (fresh loaders, cost counters). */
@@ -13,9 +14,15 @@ export interface Context {
   graph: Graph;
   stats: QueryStats;
   loaders: Loaders;
+  limits: { complexity: number; depth: number };
 }
 
-export function createContext(deps: ServerDeps): Context {
-  const stats = newQueryStats();
-  return { graph: deps.graph, stats, loaders: createLoaders(deps.graph, stats) };
+export function createContext(deps: ServerDeps, request: Request): Context {
+  const { stats } = requestState(request);
+  return {
+    graph: deps.graph,
+    stats,
+    loaders: createLoaders(deps.graph, stats),
+    limits: { complexity: deps.config.MAX_COST, depth: deps.config.MAX_DEPTH },
+  };
 }

@@ -1,27 +1,69 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { type Context, createContext, type ServerDeps } from './context.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './examples/index.js';
+import { useBodyLimit } from './plugins/body-limit.js';
+import { useLimitCodes } from './plugins/limit-codes.js';
+import { Metrics } from './plugins/metrics.js';
+import { useObservability } from './plugins/observability.js';
+import { useRateLimit } from './plugins/rate-limit.js';
+import { useTrustedDocuments } from './plugins/trusted-documents.js';
 import { schema } from './schema/index.js';
 
+export interface YogaDeps extends ServerDeps {
+  logger: Logger;
+  /** Extra readiness condition, e.g. start-up (schema, seed) finished. */
+  booted?: () => boolean;
+}
+
 /** Builds the GraphQL server without listening, so tests and server.ts share it. */
-export function createYogaServer(deps: ServerDeps) {
+export function createYogaServer(deps: YogaDeps) {
+  const { config } = deps;
+  const production = config.NODE_ENV === 'production';
   return createYoga<object, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: () => createContext(deps),
+    context: ({ request }) => createContext(deps, request),
     maskedErrors: { maskError },
-    graphiql: { title: 'Backend knowledge graph', defaultQuery: exampleOperations() },
+    graphiql: config.GRAPHIQL ? { title: 'Backend knowledge graph', defaultQuery: exampleOperations() } : false,
+    cors: corsOptions(config.CORS_ORIGINS),
+    batching: false,
     logging: false,
     plugins: [
-      useReadinessCheck({ endpoint: '/ready', check: () => deps.graph.ping() }),
-      ...(deps.queryStats ? [useQueryStatsExtension()] : []),
+      useObservability(deps.logger, new Metrics()),
+      useRateLimit(config.RATE_LIMIT_PER_MINUTE, config.TRUST_PROXY),
+      useBodyLimit(config.MAX_BODY_BYTES),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] }),
+      useReadinessCheck({ endpoint: '/ready', check: async () => (deps.booted?.() ?? true) && deps.graph.ping() }),
+      // Depth and cost are priced by the Pothos complexity plugin (lists by their `first`).
+      EnvelopArmorPlugin({
+        maxDepth: { enabled: false },
+        costLimit: { enabled: false },
+        maxAliases: { n: config.MAX_ALIASES, exposeLimits: true },
+        maxTokens: { n: config.MAX_TOKENS, exposeLimits: true },
+        maxDirectives: { n: config.MAX_DIRECTIVES, exposeLimits: true },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      useLimitCodes(),
+      ...(config.INTROSPECTION ? [] : [useDisableIntrospection()]),
+      ...(config.TRUSTED_DOCUMENTS_FILE ? [useTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE)] : []),
+      ...(config.QUERY_STATS ? [useQueryStatsExtension()] : []),
     ],
   });
 }
 
 export type YogaServer = ReturnType<typeof createYogaServer>;
+
+/** No list: same-origin only. `*`: any origin. Otherwise exactly the listed origins. */
+function corsOptions(origins: string[]) {
+  if (origins.length === 0) return false;
+  return { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false };
+}
 
 /** Adds `extensions.queryStats` (Neo4j round-trips, rows, time) so clients see what a query cost. */
 function useQueryStatsExtension(): Plugin<Context> {

@@ -12,25 +12,45 @@ export interface OpenGraph {
   close(): Promise<void>;
 }
 
-/**
- * Connects to NEO4J_URI, or starts the bundled Neo4j when it is unset, and checks that the
- * configured database answers. Whatever was started is stopped again if connecting fails.
- */
+/** Uses NEO4J_URI, or starts the bundled Neo4j when it is unset; does not wait for it yet. */
 export async function openGraph(config: Config, log: (line: string) => void): Promise<OpenGraph> {
   const local = config.NEO4J_URI
     ? undefined
     : await startLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA, log });
   const uri = config.NEO4J_URI ?? (local as LocalNeo4j).uri;
   const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
-  const close = async () => {
-    await driver.close();
-    await local?.stop();
+  const graph = new Graph(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS);
+  return {
+    graph,
+    uri,
+    local,
+    close: async () => {
+      await driver.close();
+      await local?.stop();
+    },
   };
-  try {
-    await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
-  } catch (error) {
-    await close();
-    throw new StartupError(describeConnectionFailure(uri, error));
+}
+
+const RETRYABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * Waits until the configured database answers, retrying while the server is merely not up yet
+ * (a compose stack or a cluster still starting). Wrong credentials or an unknown database fail
+ * at once; an unreachable server fails after `waitMs`.
+ */
+export async function waitForNeo4j(opened: OpenGraph, waitMs: number, log: (line: string) => void): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let said = false;
+  for (;;) {
+    try {
+      await opened.graph.driver.verifyConnectivity({ database: opened.graph.database });
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!RETRYABLE.has(code) || Date.now() >= deadline) throw new StartupError(describeConnectionFailure(opened.uri, error));
+      if (!said) log(`Waiting for Neo4j at ${opened.uri} (up to ${Math.round(waitMs / 1000)} s)...`);
+      said = true;
+      await new Promise((done) => setTimeout(done, 1_000));
+    }
   }
-  return { graph: new Graph(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS), uri, local, close };
 }

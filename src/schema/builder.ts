@@ -1,10 +1,12 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { KIND_BY_TYPE_NAME } from './type-names.js';
 
 /** The one set of type parameters every schema file shares. */
 export interface PothosTypes {
@@ -16,7 +18,7 @@ export interface PothosTypes {
 /** Holds no types: each file under src/schema/ adds its own, and index.ts assembles them. */
 export const builder = new SchemaBuilder<PothosTypes>({
   // The errors plugin must come before the dataloader plugin.
-  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   relay: {
@@ -26,11 +28,25 @@ export const builder = new SchemaBuilder<PothosTypes>({
     decodeGlobalID: (globalID) => {
       try {
         const decoded = decodeGlobalID(globalID);
-        if (decoded.typename && decoded.id) return decoded;
+        // Only entity types are nodes; any other type name is not an id this API issued.
+        if (KIND_BY_TYPE_NAME.has(decoded.typename) && decoded.id) return decoded;
       } catch {
         // fall through to the coded error
       }
       throw createGraphQLError(`"${globalID.slice(0, 60)}" is not a valid id.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    },
+  },
+  // Checked before any root resolver runs; lists are priced by their `first`/`limit`.
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: (ctx) => ctx.limits,
+    complexityError: (kind, result) => {
+      const depth = kind === ComplexityErrorKind.Depth;
+      const [value, max] = depth ? [result.depth, result.maxDepth] : [result.complexity, result.maxComplexity];
+      return createGraphQLError(`Query ${depth ? 'depth' : 'cost'} ${value} exceeds the maximum of ${max}.`, {
+        extensions: { code: depth ? 'DEPTH_LIMIT_EXCEEDED' : 'COST_LIMIT_EXCEEDED', value, max },
+      });
     },
   },
   validation: {

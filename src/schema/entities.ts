@@ -20,9 +20,11 @@ const EntityConnection = builder.objectRef<EntityConnectionShape>('EntityConnect
       resolve: (connection, _args, ctx) => entityTotal(ctx, connection),
     }),
     pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
-    edges: t.field({ type: [EntityEdge], resolve: (connection) => connection.edges }),
+    // The page size is already priced on `entities(first:)`.
+    edges: t.field({ type: [EntityEdge], complexity: { field: 1, multiplier: 1 }, resolve: (connection) => connection.edges }),
     nodes: t.field({
       type: [EntityRef],
+      complexity: { field: 1, multiplier: 1 },
       description: 'The entities of `edges`, for clients that need no cursors.',
       resolve: (c) => c.edges.map((e) => e.node),
     }),
@@ -39,6 +41,7 @@ builder.queryFields((t) => ({
   }),
   entities: t.field({
     type: EntityConnection,
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     description: 'All entities, or those of one kind, ordered by key and paged by cursor.',
     args: {
       kind: t.arg({ type: EntityKindEnum, required: false }),

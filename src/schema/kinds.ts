@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
 import type { EntityRow } from '../graph/repository.js';
 import { relationPages, salariesByOwner } from '../graph/repository.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/vocabulary.js';
@@ -26,7 +27,12 @@ const TYPED_FIELD_LIMIT = 100;
 async function loadTyped(ctx: Context, keys: readonly string[], spec: TypedRelation): Promise<EntityRow[][]> {
   const filter = { types: spec.types, direction: spec.direction, kinds: spec.kinds, limit: TYPED_FIELD_LIMIT, after: null };
   const pages = await relationPages(ctx.graph, keys, filter, ctx.stats);
-  return pages.map((page) => page.edges.map((edge) => edge.node).sort((a, b) => a.name.localeCompare(b.name)));
+  // An entity linked by two of the field's types (Express.js is both BUILT_ON and WRITTEN_IN
+  // Node.js) is still one entry.
+  return pages.map((page) => {
+    const unique = new Map(page.edges.map((edge) => [edge.node.key, edge.node]));
+    return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+  });
 }
 
 for (const kind of ENTITY_KINDS) {
@@ -94,6 +100,8 @@ builder.objectFields(ENTITY_TYPES.SENIORITY_LEVEL, (t) => ({
       'What this level is expected to carry that `level` (a seniority level key) is not: "what a senior needs that a junior does not".',
     args: { level: t.arg.string({ validate: keyArg }) },
     resolve: async (self, args, ctx) => {
+      const other = await ctx.loaders.entity.load(args.level);
+      if (other?.kind !== 'SENIORITY_LEVEL') throw badInput(`"${args.level.slice(0, 60)}" is not a seniority level key.`);
       const spec = TYPED_RELATIONS.SENIORITY_LEVEL.find((candidate) => candidate.name === 'expects') as TypedRelation;
       const [mine = [], theirs = []] = await loadTyped(ctx, [self.key, args.level], spec);
       const theirKeys = new Set(theirs.map((entity) => entity.key));

@@ -53,9 +53,11 @@ function globalId(kinds: Map<string, string>, key: string): string {
 const Subgraph = builder.objectRef<SubgraphShape>('Subgraph').implement({
   description: 'Nodes and edges around an entity, ready to draw.',
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], resolve: (graph) => graph.nodes }),
+    // Both lists are bounded by `neighborhood(limit:)`, which prices them.
+    nodes: t.field({ type: [EntityRef], complexity: { field: 1, multiplier: 1 }, resolve: (graph) => graph.nodes }),
     edges: t.field({
       type: [GraphEdge],
+      complexity: { field: 1, multiplier: 1 },
       resolve: (graph) => {
         const kinds = new Map(graph.nodes.map((node) => [node.key, node.kind]));
         return graph.edges.map((edge) => ({ ...edge, kinds }));
@@ -88,6 +90,7 @@ builder.queryFields((t) => ({
   }),
   neighborhood: t.field({
     type: Subgraph,
+    complexity: (args) => ({ field: 1, multiplier: args.limit ?? 100 }),
     description: 'The entities within `depth` hops of an entity and the relationships among them; empty for an unknown key.',
     args: {
       key: t.arg.string({ validate: keyArg }),

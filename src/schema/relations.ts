@@ -25,7 +25,8 @@ const RelationConnection = builder.objectRef<RelationConnectionShape>('RelationC
   fields: (t) => ({
     totalCount: t.exposeInt('totalCount', { description: 'All matching relationships, across pages.' }),
     pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
-    edges: t.field({ type: [RelationEdge], resolve: (connection) => connection.edges }),
+    // The page size is already priced on `relations(first:)`; do not multiply again.
+    edges: t.field({ type: [RelationEdge], complexity: { field: 1, multiplier: 1 }, resolve: (connection) => connection.edges }),
   }),
 });
 
@@ -35,6 +36,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     description: 'Relationships of this entity. Batched: one Neo4j round-trip per nesting level, whatever the number of parents.',
     // byPath: parents at the same query path share arguments, so one batch can carry them.
     byPath: true,
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     args: {
       types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these relationship types.' }),
       direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH' }),

@@ -28,6 +28,7 @@ const ToolMatch = builder.objectRef<{ tool: EntityRow; path: PathShape }>('ToolM
 builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHit],
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? 10 }),
     description: 'Full-text search over names, aliases and summaries; forgiving of case, punctuation and small typos.',
     args: {
       text: t.arg.string({ validate: nonEmptyText }),
@@ -43,6 +44,7 @@ builder.queryFields((t) => ({
   }),
   toolsFor: t.field({
     type: [ToolMatch],
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     description:
       'Languages, databases, frameworks, API styles, cloud platforms, version control and server tools linked to a concern ' +
       '(a key, name, alias or free text such as "security"), direct links first, each with the path that justifies it.',

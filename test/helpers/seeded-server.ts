@@ -10,10 +10,10 @@ export interface SeededServer extends TestServer {
 }
 
 /** The seeded graph (loaded idempotently) behind a live HTTP server, for API tests. */
-export async function startSeededServer(options: { queryStats?: boolean } = {}): Promise<SeededServer> {
+export async function startSeededServer(env: Record<string, string> = {}): Promise<SeededServer> {
   const graph = testGraph();
   await loadSeed(graph);
-  const server = await startTestServer(graph, options);
+  const server = await startTestServer(graph, env);
   return {
     ...server,
     graph,

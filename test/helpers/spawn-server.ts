@@ -14,7 +14,7 @@ export interface ServerProcess {
 export function spawnServer(env: Record<string, string | undefined>, script = 'src/server.ts'): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: projectRoot(),
-    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

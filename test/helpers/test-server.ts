@@ -1,23 +1,38 @@
 import { createServer, type Server } from 'node:http';
 import { GraphQLClient } from 'graphql-request';
+import pino from 'pino';
+import { type Config, loadConfig } from '../../src/config.js';
 import type { Graph } from '../../src/graph/database.js';
 import { createYogaServer } from '../../src/yoga.js';
 
 export interface TestServer {
   url: string;
   client: GraphQLClient;
+  config: Config;
   close(): Promise<void>;
 }
 
-/** The real yoga server over real HTTP on a free port, with a graphql-request client. */
-export async function startTestServer(graph: Graph, { queryStats = true } = {}): Promise<TestServer> {
-  const server: Server = createServer(createYogaServer({ graph, queryStats }));
+/**
+ * The real yoga server over real HTTP on a free port, with a graphql-request client.
+ * `env` sets configuration as the environment would (e.g. `{ NODE_ENV: 'production' }`);
+ * the rate limit is off unless a test turns it on. Log lines land in `logLines` when given.
+ */
+export async function startTestServer(graph: Graph, env: Record<string, string> = {}, logLines?: string[]): Promise<TestServer> {
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: logLines ? 'info' : 'silent', ...env });
+  const sink = { write: (line: string) => logLines?.push(line) };
+  const logger = pino({ level: config.LOG_LEVEL }, sink);
+  const server: Server = createServer(createYogaServer({ graph, config, logger }));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    config,
     client: new GraphQLClient(`${url}/graphql`),
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

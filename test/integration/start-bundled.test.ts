@@ -18,7 +18,11 @@ describe('npm start on the bundled Neo4j', () => {
 
   async function runOnce(env: Record<string, string>) {
     const server = spawnServer(env);
-    await server.waitFor(/GraphQL ready/);
+    // A failed wait must not leave the service and its JVM running.
+    await server.waitFor(/GraphQL ready/).catch((error: unknown) => {
+      server.child.kill('SIGKILL');
+      throw error;
+    });
     const base = `http://127.0.0.1:${env.PORT}`;
     const health = await fetch(`${base}/health`);
     const ready = await fetch(`${base}/ready`);

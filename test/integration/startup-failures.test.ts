@@ -33,7 +33,7 @@ describe('start-up failures', () => {
 
   it('names the URI and the fix when NEO4J_URI cannot be reached', async () => {
     const uri = `bolt://127.0.0.1:${await freePort()}`;
-    const { code, output } = await failingStart({ NEO4J_URI: uri, PORT: String(await freePort()) });
+    const { code, output } = await failingStart({ NEO4J_URI: uri, PORT: String(await freePort()), NEO4J_STARTUP_WAIT_MS: '1500' });
     expect(code).not.toBe(0);
     expect(output).toContain(`Could not reach Neo4j at ${uri}`);
     expect(output).toContain('NEO4J_URI');

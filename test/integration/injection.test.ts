@@ -1,0 +1,57 @@
+import { gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SeededServer, startSeededServer } from '../helpers/seeded-server.js';
+
+/** Cypher- and Lucene-looking input is plain text: it finds nothing odd and changes nothing. */
+
+const HOSTILE = [
+  `python' OR 1=1 //`,
+  `"}) MATCH (n) DETACH DELETE n //`,
+  `') CALL db.index.fulltext.drop('entity_search') //`,
+  `*:* OR name:/.*/`,
+  '$key} RETURN 1 UNION MATCH (n) SET n.hacked = true //',
+];
+
+describe('hostile input', () => {
+  let server: SeededServer;
+  let before: unknown;
+  const snapshot = () =>
+    server.graph.read(
+      'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, collect(DISTINCT n.hacked) AS hacked',
+      {},
+    );
+  beforeAll(async () => {
+    server = await startSeededServer();
+    before = await snapshot();
+  });
+  afterAll(() => server.stop());
+
+  it.each(HOSTILE)('treats %j as plain text everywhere', async (text) => {
+    const result = await server.client.request<{
+      entity: unknown;
+      search: { entity: { key: string } }[];
+      toolsFor: unknown[];
+      path: unknown;
+    }>(
+      gql`query Hostile($text: String!) {
+        entity(key: $text) { key }
+        search(text: $text) { entity { key } }
+        toolsFor(concern: $text) { tool { key } }
+        path(from: $text, to: "python") { length }
+      }`,
+      { text },
+    );
+    expect(result.entity).toBeNull();
+    expect(result.path).toBeNull();
+    expect(Array.isArray(result.search)).toBe(true);
+    expect(Array.isArray(result.toolsFor)).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('still has its full-text index afterwards', async () => {
+    const result = await server.client.request<{ search: { entity: { key: string } }[] }>(
+      gql`{ search(text: "python") { entity { key } } }`,
+    );
+    expect(result.search[0]?.entity.key).toBe('python');
+  });
+});

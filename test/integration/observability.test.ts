@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeed } from '../../seed/load.js';
+import { testGraph } from '../helpers/test-graph.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** Structured request logs and Prometheus metrics. */
+
+describe('observability', () => {
+  const graph = testGraph();
+  const logLines: string[] = [];
+  let server: TestServer;
+  beforeAll(async () => {
+    await loadSeed(graph);
+    server = await startTestServer(graph, { NODE_ENV: 'production' }, logLines);
+  });
+  afterAll(async () => {
+    await server.close();
+    await graph.driver.close();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('logs one JSON line per request with id, operation, duration, round-trips and error codes', async () => {
+    await post(
+      { query: 'query PythonFrameworks { entity(key: "python") { ... on Language { frameworks { key } } } }' },
+      { 'x-request-id': 'req-123' },
+    );
+    await post({ query: 'query Bad { entities(first: 0) { nodes { key } } }' });
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'graphql request');
+    const ok = entries.find((entry) => entry.reqId === 'req-123');
+    expect(ok).toMatchObject({ operation: 'PythonFrameworks', status: 200, level: 30 });
+    expect(ok?.neo4jRoundTrips).toBe(2);
+    expect(typeof ok?.durationMs).toBe('number');
+    const bad = entries.find((entry) => entry.operation === 'Bad');
+    expect(bad).toMatchObject({ errorCodes: ['BAD_USER_INPUT'], level: 40 });
+    expect(typeof bad?.reqId).toBe('string');
+  });
+
+  it('exposes Prometheus metrics by operation, error code, Neo4j cost and process', async () => {
+    await post({ query: 'query Stats { graphStats { entityCount } }' });
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(/graphql_requests_total\{operation="Stats",status="200"\} [1-9]/);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="Stats"\} [1-9]/);
+    expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
+    expect(text).toMatch(/neo4j_round_trips_total [1-9]/);
+    expect(text).toMatch(/neo4j_request_query_seconds_count [1-9]/);
+    expect(text).toMatch(/process_resident_memory_bytes \d+/);
+  });
+});
