@@ -1,7 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { createGraphQLError } from 'graphql-yoga';
@@ -17,8 +16,7 @@ export interface PothosTypes {
 
 /** Holds no types: each file under src/schema/ adds its own, and index.ts assembles them. */
 export const builder = new SchemaBuilder<PothosTypes>({
-  // The errors plugin must come before the dataloader plugin.
-  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, ValidationPlugin, ComplexityPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   relay: {
