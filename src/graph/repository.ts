@@ -1,7 +1,7 @@
 import type { Graph, QueryStats } from './database.js';
 import { ARTICLE, COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
-import { RELATION_PAGES } from './queries/relations.js';
+import { RELATION_LISTS, RELATION_PAGES } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { EXACT_ENTITY, SEARCH, TOOLS_FOR } from './queries/search.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
@@ -66,9 +66,12 @@ export async function countEntities(graph: Graph, kind: EntityKind | null, stats
   return row?.total ?? 0;
 }
 
-/** One page of relationships per parent key, for all keys in one round-trip. */
-export async function relationPages(graph: Graph, keys: readonly string[], filter: RelationFilter, stats?: QueryStats) {
-  const rows = await graph.read<{ key: string } & RelationPage>(RELATION_PAGES, { keys, ...filter }, stats);
+/**
+ * One page of relationships per parent key, for all keys in one round-trip. Without
+ * `withTotal`, `totalCount` is -1 and Neo4j skips counting.
+ */
+export async function relationPages(graph: Graph, keys: readonly string[], filter: RelationFilter, stats?: QueryStats, withTotal = true) {
+  const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, { keys, ...filter }, stats);
   const byKey = new Map(rows.map((row) => [row.key, { edges: row.edges, totalCount: row.totalCount }]));
   return keys.map((key) => byKey.get(key) ?? { edges: [], totalCount: 0 });
 }

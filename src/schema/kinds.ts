@@ -26,7 +26,7 @@ const TYPED_FIELD_LIMIT = 100;
 
 async function loadTyped(ctx: Context, keys: readonly string[], spec: TypedRelation): Promise<EntityRow[][]> {
   const filter = { types: spec.types, direction: spec.direction, kinds: spec.kinds, limit: TYPED_FIELD_LIMIT, after: null };
-  const pages = await relationPages(ctx.graph, keys, filter, ctx.stats);
+  const pages = await relationPages(ctx.graph, keys, filter, ctx.stats, false);
   // An entity linked by two of the field's types (Express.js is both BUILT_ON and WRITTEN_IN
   // Node.js) is still one entry.
   return pages.map((page) => {

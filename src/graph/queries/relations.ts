@@ -11,7 +11,14 @@ const EDGE_FILTER = `
     AND ($kinds IS NULL OR o.kind IN $kinds)
     AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = p))`;
 
-export const RELATION_PAGES = `
+const COUNT_ALL = `
+CALL (p) {
+  MATCH (p)-[r]-(o:Entity)
+  WHERE ${EDGE_FILTER}
+  RETURN count(r) AS totalCount
+}`;
+
+const relationPages = (totalCount: string) => `
 UNWIND $keys AS key
 MATCH (p:Entity {key: key})
 CALL (p) {
@@ -27,9 +34,9 @@ CALL (p) {
     evidence: r.evidence, section: r.section, node: ${entityProjection('o')}
   }) AS edges
 }
-CALL (p) {
-  MATCH (p)-[r]-(o:Entity)
-  WHERE ${EDGE_FILTER}
-  RETURN count(r) AS totalCount
-}
+${totalCount}
 RETURN key, edges, totalCount`;
+
+export const RELATION_PAGES = relationPages(COUNT_ALL);
+/** For typed fields, which show no total: no counting subquery (totalCount is -1). */
+export const RELATION_LISTS = relationPages('WITH key, edges, -1 AS totalCount');
