@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openGraph, StartupError, waitForNeo4j } from '../src/graph/connect.js';
+import { redactUri } from '../src/graph/driver.js';
 import { LocalNeo4jError } from '../src/graph/local-neo4j.js';
 import { SeedConflictError } from '../src/graph/seed-writer.js';
 import { loadSeedData } from './files.js';
@@ -23,7 +24,7 @@ try {
   try {
     await waitForNeo4j(opened, config.NEO4J_STARTUP_WAIT_MS, (line) => console.error(line));
     const counts = await loadSeed(opened.graph, { reset: args.includes('--reset') });
-    console.log(`Seed loaded into ${opened.uri}${args.includes('--reset') ? ' (graph wiped first)' : ''}.`);
+    console.log(`Seed loaded into ${redactUri(opened.uri)}${args.includes('--reset') ? ' (graph wiped first)' : ''}.`);
     console.log(formatCounts(counts));
   } finally {
     await opened.close();

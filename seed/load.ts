@@ -3,10 +3,21 @@ import { applyGraphSchema } from '../src/graph/migrate.js';
 import { type SeedCounts, writeSeed } from '../src/graph/seed-writer.js';
 import { defaultSeedDir, loadSeedData } from './files.js';
 
+export interface LoadSeedOptions {
+  /** Wipe the graph first. */
+  reset?: boolean;
+  dir?: string;
+  /** Apply constraints and indexes first (default); false when the caller has just done so. */
+  applySchema?: boolean;
+}
+
 /** Validates the seed files, then writes them atomically. Nothing is written if validation fails. */
-export async function loadSeed(graph: Graph, { reset = false, dir = defaultSeedDir() } = {}): Promise<SeedCounts> {
+export async function loadSeed(
+  graph: Graph,
+  { reset = false, dir = defaultSeedDir(), applySchema = true }: LoadSeedOptions = {},
+): Promise<SeedCounts> {
   const seed = loadSeedData(dir);
-  await applyGraphSchema(graph);
+  if (applySchema) await applyGraphSchema(graph);
   return writeSeed(graph, seed, { reset });
 }
 

@@ -1,48 +1,66 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { loadSeed } from '../seed/load.js';
+import { SeedValidationError } from '../seed/model.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type OpenGraph, openGraph, StartupError, waitForNeo4j } from './graph/connect.js';
 import { LocalNeo4jError } from './graph/local-neo4j.js';
 import { applyGraphSchema } from './graph/migrate.js';
 import { graphStats } from './graph/repository.js';
+import { SeedConflictError } from './graph/seed-writer.js';
 import { createLogger } from './logger.js';
+import { TrustedDocumentsError } from './plugins/trusted-documents.js';
 import { createYogaServer } from './yoga.js';
 
 /**
  * Process entry: config, Neo4j (external or bundled), HTTP, then schema and seed, and signals.
- * HTTP listens before Neo4j answers so /health and /ready can tell operators what is going on.
+ * With NEO4J_URI, HTTP listens before Neo4j answers so /health and /ready can tell operators what
+ * is going on; the bundled Neo4j is started (and ready) before HTTP listens.
  */
-const EXPECTED = [ConfigError, StartupError, LocalNeo4jError];
+
+/** Start-up failures we explain in one paragraph (no stack trace). */
+const EXPECTED = [ConfigError, StartupError, LocalNeo4jError, SeedValidationError, SeedConflictError, TrustedDocumentsError];
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
   const opened = await openGraph(config, log);
+
+  // From here on a bundled Neo4j JVM may be running: every way out must stop it.
+  let server: Server | undefined;
+  let stopping: Promise<void> | undefined;
+  const onSignal = () => {
+    // Repeats are ignored: a second Ctrl-C must not exit before Neo4j has stopped.
+    stopping ??= shutdown(server, opened, config.SHUTDOWN_GRACE_MS, log);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   let booted = false;
-  const server = createServer(createYogaServer({ graph: opened.graph, config, logger, booted: () => booted }));
-  closeKeepAliveWhenDraining(server);
   try {
+    server = createServer(createYogaServer({ graph: opened.graph, config, logger, booted: () => booted }));
+    closeKeepAliveWhenDraining(server);
     await listen(server, config.PORT, config.HOST);
     await waitForNeo4j(opened, config.NEO4J_STARTUP_WAIT_MS, log);
     await prepareGraph(opened, config, log);
   } catch (error) {
-    server.close();
+    // A signal during start-up closed the graph under us; the shutdown owns the exit.
+    if (stopping) return stopping;
+    server?.close();
     await opened.close();
     throw error;
   }
+  if (stopping) return;
   booted = true;
   log(`GraphQL ready at http://${config.HOST}:${config.PORT}/graphql (GraphiQL in the browser).`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void shutdown(server, opened, config.SHUTDOWN_GRACE_MS, log));
-  }
 }
 
+/** Applies the schema once, then loads the seed into an empty graph (without re-applying it). */
 async function prepareGraph(opened: OpenGraph, config: Config, log: (line: string) => void): Promise<void> {
   await applyGraphSchema(opened.graph);
   if (config.SEED_ON_EMPTY && (await graphStats(opened.graph)).entityCount === 0) {
     log('The graph is empty: loading the seed...');
-    await loadSeed(opened.graph);
+    await loadSeed(opened.graph, { applySchema: false });
   }
 }
 
@@ -77,15 +95,28 @@ function closeKeepAliveWhenDraining(server: Server): void {
   });
 }
 
-/** Stop accepting, let in-flight requests finish within the grace period, then close Neo4j. */
-async function shutdown(server: Server, opened: OpenGraph, graceMs: number, log: (line: string) => void): Promise<void> {
-  log('Shutting down: finishing in-flight requests...');
-  server.emit('draining');
-  server.closeIdleConnections();
-  const forced = setTimeout(() => server.closeAllConnections(), graceMs);
-  await new Promise((done) => server.close(done));
-  clearTimeout(forced);
-  await opened.close();
+/**
+ * Stop accepting, let in-flight requests finish within the grace period, then close Neo4j
+ * (stopping the bundled JVM). Also used when a signal arrives during start-up.
+ */
+async function shutdown(server: Server | undefined, opened: OpenGraph, graceMs: number, log: (line: string) => void): Promise<void> {
+  try {
+    if (server?.listening) {
+      log('Shutting down: finishing in-flight requests...');
+      server.emit('draining');
+      server.closeIdleConnections();
+      const forced = setTimeout(() => server.closeAllConnections(), graceMs);
+      await new Promise((done) => server.close(done));
+      clearTimeout(forced);
+    } else {
+      log('Shutting down during start-up...');
+      server?.close();
+    }
+    await opened.close();
+  } catch (error) {
+    console.error('Shutdown failed:', error);
+    process.exit(1);
+  }
   log('Stopped.');
   process.exit(0);
 }

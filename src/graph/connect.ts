@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { Graph } from './database.js';
-import { createDriver, describeConnectionFailure } from './driver.js';
+import { createDriver, describeConnectionFailure, redactUri } from './driver.js';
+import { UNAVAILABLE_CODES } from './errors.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 
 export class StartupError extends Error {}
@@ -20,18 +21,22 @@ export async function openGraph(config: Config, log: (line: string) => void): Pr
   const uri = config.NEO4J_URI ?? (local as LocalNeo4j).uri;
   const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
   const graph = new Graph(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS);
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    await driver.close();
+    await local?.stop();
+  };
+  // Idempotent: a signal and a failed start-up may both close the graph.
   return {
     graph,
     uri,
     local,
-    close: async () => {
-      await driver.close();
-      await local?.stop();
+    close: () => {
+      closing ??= close();
+      return closing;
     },
   };
 }
-
-const RETRYABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /**
  * Waits until the configured database answers, retrying while the server is merely not up yet
@@ -47,8 +52,8 @@ export async function waitForNeo4j(opened: OpenGraph, waitMs: number, log: (line
       return;
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      if (!RETRYABLE.has(code) || Date.now() >= deadline) throw new StartupError(describeConnectionFailure(opened.uri, error));
-      if (!said) log(`Waiting for Neo4j at ${opened.uri} (up to ${Math.round(waitMs / 1000)} s)...`);
+      if (!UNAVAILABLE_CODES.has(code) || Date.now() >= deadline) throw new StartupError(describeConnectionFailure(opened.uri, error));
+      if (!said) log(`Waiting for Neo4j at ${redactUri(opened.uri)} (up to ${Math.round(waitMs / 1000)} s)...`);
       said = true;
       await new Promise((done) => setTimeout(done, 1_000));
     }

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
-import { DatabaseUnavailableError, QueryTimeoutError } from './errors.js';
+import { DatabaseUnavailableError, QueryTimeoutError, UNAVAILABLE_CODES } from './errors.js';
 
 /** Per-request cost figures, reported in `extensions.queryStats` and in logs. */
 export interface QueryStats {
@@ -26,11 +26,19 @@ export class Graph {
   ) {}
 
   async read<Row>(cypher: string, params: Params, stats?: QueryStats): Promise<Row[]> {
-    return this.run<Row>(cypher, params, neo4j.routing.READ, stats);
+    return this.run<Row>(cypher, params, neo4j.routing.READ, stats, this.timeoutMs);
   }
 
   async write<Row>(cypher: string, params: Params, stats?: QueryStats): Promise<Row[]> {
-    return this.run<Row>(cypher, params, neo4j.routing.WRITE, stats);
+    return this.run<Row>(cypher, params, neo4j.routing.WRITE, stats, this.timeoutMs);
+  }
+
+  /**
+   * Schema commands (constraints, indexes, waiting for index builds) get their own, longer
+   * timeout: an index build on a large store may outlast the per-query timeout.
+   */
+  async writeSchema(cypher: string, timeoutMs: number): Promise<void> {
+    await this.run(cypher, {}, neo4j.routing.WRITE, undefined, timeoutMs);
   }
 
   /** Runs `work` in one write transaction: everything commits, or nothing does. */
@@ -56,13 +64,19 @@ export class Graph {
     }
   }
 
-  private async run<Row>(cypher: string, params: Params, routing: 'READ' | 'WRITE', stats?: QueryStats): Promise<Row[]> {
+  private async run<Row>(
+    cypher: string,
+    params: Params,
+    routing: 'READ' | 'WRITE',
+    stats: QueryStats | undefined,
+    timeoutMs: number,
+  ): Promise<Row[]> {
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
         database: this.database,
         routing,
-        transactionConfig: { timeout: this.timeoutMs },
+        transactionConfig: { timeout: timeoutMs },
       });
       const rows = result.records.map((record) => record.toObject() as Row);
       if (stats) {
@@ -93,8 +107,6 @@ function convert(value: unknown): unknown {
   }
   return value;
 }
-
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /** Maps driver failures the caller can act on to our own error classes; anything else stays as is. */
 function translate(error: unknown): unknown {

@@ -21,8 +21,14 @@ export function createDriver({ uri, user, password }: DriverSettings): Driver {
   });
 }
 
+/** The URI without its userinfo (`bolt://user:pass@host` becomes `bolt://***@host`), safe to print. */
+export function redactUri(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+}
+
 /** A one-paragraph explanation of why Neo4j could not be reached, for people starting the service. */
-export function describeConnectionFailure(uri: string, error: unknown): string {
+export function describeConnectionFailure(rawUri: string, error: unknown): string {
+  const uri = redactUri(rawUri);
   const code = (error as { code?: string }).code ?? '';
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {

@@ -6,3 +6,10 @@ export class DatabaseUnavailableError extends Error {
 export class QueryTimeoutError extends Error {
   readonly code = 'TIMEOUT';
 }
+
+/** Driver codes meaning "Neo4j is not reachable right now" (retried at start-up, SERVICE_UNAVAILABLE in requests). */
+export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);

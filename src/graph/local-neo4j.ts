@@ -107,33 +107,48 @@ export async function startLocalNeo4j({ port, dataDir, log = console.error }: St
   return { uri, exited, stop: () => stopChild(child, exited) };
 }
 
-function waitUntilReady(child: ChildProcess, store: string, exited: Promise<number | null>): Promise<string> {
+/**
+ * Resolves with the Bolt URI once the JVM prints NEO4J_READY. Output is kept only until then (to
+ * explain a failed start); afterwards it is drained and dropped. A JVM that is not ready within
+ * `timeoutMs` is killed before the start fails, so it cannot linger.
+ */
+export function waitUntilReady(child: ChildProcess, store: string, exited: Promise<number | null>, timeoutMs = 180_000): Promise<string> {
   return new Promise((done, fail) => {
     let output = '';
-    const timer = setTimeout(() => fail(new LocalNeo4jError('The bundled Neo4j did not become ready within 3 minutes.')), 180_000);
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData).resume();
+      child.stderr?.off('data', onData).resume();
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      const seconds = Math.round(timeoutMs / 1000);
+      finish(() => fail(new LocalNeo4jError(`The bundled Neo4j did not become ready within ${seconds} s; it was stopped.`)));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /NEO4J_READY (\S+)/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        done(ready[1] as string);
-      }
+      if (ready) finish(() => done(ready[1] as string));
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      fail(new LocalNeo4jError(`Could not start Java for the bundled Neo4j: ${error.message}\n${WAYS_TO_RUN}`));
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new LocalNeo4jError(explainFailure(output, store, code)));
-    });
+    child.on('error', (error) =>
+      finish(() => fail(new LocalNeo4jError(`Could not start Java for the bundled Neo4j: ${error.message}\n${WAYS_TO_RUN}`))),
+    );
+    void exited.then((code) => finish(() => fail(new LocalNeo4jError(explainFailure(output, store, code)))));
   });
 }
 
-function explainFailure(output: string, store: string, code: number | null): string {
-  if (/lock/i.test(output)) {
+/** Neo4j's own store-lock failures (FileLockException from org.neo4j.io.locker.Locker). */
+const STORE_LOCKED = /FileLockException|Lock file has been locked by another process|Unable to obtain lock on file|store is locked/i;
+
+/** A one-paragraph reason for a JVM that exited before it was ready. */
+export function explainFailure(output: string, store: string, code: number | null): string {
+  if (STORE_LOCKED.test(output)) {
     return `The Neo4j store ${store} is locked by another process (another Neo4j is using it). Stop that process or set NEO4J_LOCAL_DATA to another directory.`;
   }
   const reason = /NEO4J_FAILED (.*)/.exec(output)?.[1] ?? output.trim().split('\n').slice(-3).join(' ');

@@ -85,8 +85,15 @@ export async function exactEntityKey(graph: Graph, text: string, stats?: QuerySt
   return row?.key ?? null;
 }
 
+/** What may stand between a tool and a concern in `toolsFor`: the ideas and the work they serve. */
+const BRIDGE_KINDS: readonly EntityKind[] = ['CONCEPT', 'TASK', 'RESPONSIBILITY'];
+
 export async function toolsFor(graph: Graph, key: string, limit: number, stats?: QueryStats) {
-  return graph.read<{ tool: EntityRow; steps: StepRow[] }>(TOOLS_FOR, { key, limit, toolKinds: TOOL_KINDS }, stats);
+  return graph.read<{ tool: EntityRow; steps: StepRow[] }>(
+    TOOLS_FOR,
+    { key, limit, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS },
+    stats,
+  );
 }
 
 export async function shortestPath(graph: Graph, from: string, to: string, maxHops: number, stats?: QueryStats) {
@@ -112,9 +119,12 @@ export async function salaries(graph: Graph, region: Region | null, appliesTo: s
   return rows.map((row) => row.salary);
 }
 
-export async function salariesByOwner(graph: Graph, keys: readonly string[], region: Region | null, stats?: QueryStats) {
-  const rows = await graph.read<{ key: string; salary: SalaryRow }>(SALARIES_BY_OWNER, { keys, region }, stats);
-  return keys.map((key) => rows.filter((row) => row.key === key).map((row) => row.salary));
+/** Every salary range of each owner key, in the same order as `keys`. */
+export async function salariesByOwner(graph: Graph, keys: readonly string[], stats?: QueryStats): Promise<SalaryRow[][]> {
+  const rows = await graph.read<{ key: string; salary: SalaryRow }>(SALARIES_BY_OWNER, { keys }, stats);
+  const byOwner = new Map<string, SalaryRow[]>();
+  for (const { key, salary } of rows) byOwner.set(key, [...(byOwner.get(key) ?? []), salary]);
+  return keys.map((key) => byOwner.get(key) ?? []);
 }
 
 export async function article(graph: Graph, stats?: QueryStats) {

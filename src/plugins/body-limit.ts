@@ -11,9 +11,9 @@ export function useBodyLimit(maxBytes: number): Plugin {
       if (request.method !== 'POST') return;
       const declared = request.headers.get('content-length');
       if (declared === null) {
-        endResponse(errorResponse(411, 'LENGTH_REQUIRED', 'POST requests must send a Content-Length header.'));
+        endResponse(errorResponse(request, 411, 'LENGTH_REQUIRED', 'POST requests must send a Content-Length header.'));
       } else if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) {
-        endResponse(errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBytes} bytes.`));
+        endResponse(errorResponse(request, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBytes} bytes.`));
       }
     },
   };

@@ -9,6 +9,8 @@ const LIMIT_CODES: [RegExp, string][] = [
   [/aliases limit/i, 'ALIAS_LIMIT_EXCEEDED'],
   [/token limit/i, 'TOKEN_LIMIT_EXCEEDED'],
   [/directives limit/i, 'DIRECTIVE_LIMIT_EXCEEDED'],
+  // useCSRFPrevention (403) throws without a code.
+  [/Required CSRF header/i, 'CSRF_HEADER_REQUIRED'],
 ];
 
 function withCode(error: GraphQLError): GraphQLError {

@@ -1,9 +1,13 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { RequestState } from './request-state.js';
 
+/** Distinct operation label values kept before further names are counted as `other`. */
+export const MAX_OPERATION_LABELS = 100;
+
 /** Prometheus metrics for one server: requests, latency, errors, Neo4j cost, process. */
 export class Metrics {
   readonly registry = new Registry();
+  private readonly operations = new Set<string>();
   private readonly requests = new Counter({
     name: 'graphql_requests_total',
     help: 'HTTP requests to the GraphQL endpoint, by operation name and status.',
@@ -40,8 +44,7 @@ export class Metrics {
   }
 
   record(state: RequestState, status: number): void {
-    // Operation names come from clients: cap their variety so a client cannot explode label sets.
-    const operation = state.operationName && /^\w{1,64}$/.test(state.operationName) ? state.operationName : 'anonymous';
+    const operation = this.operationLabel(state.operationName);
     this.requests.inc({ operation, status: String(status) });
     this.latency.observe({ operation }, (performance.now() - state.started) / 1000);
     for (const code of state.errorCodes) this.errors.inc({ code });
@@ -49,5 +52,17 @@ export class Metrics {
       this.roundTrips.inc(state.stats.roundTrips);
       this.dbTime.observe(state.stats.dbMillis / 1000);
     }
+  }
+
+  /**
+   * Operation names come from clients: cap their variety so a client cannot explode label sets.
+   * The first MAX_OPERATION_LABELS distinct values keep their name; later ones become `other`.
+   */
+  private operationLabel(name: string | null): string {
+    const label = name && /^\w{1,64}$/.test(name) ? name : 'anonymous';
+    if (this.operations.has(label)) return label;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operations.add(label);
+    return label;
   }
 }

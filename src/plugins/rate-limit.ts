@@ -23,13 +23,26 @@ export function useRateLimit(perMinute: number, trustProxy: boolean): Plugin<obj
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        endResponse(errorResponse(429, 'RATE_LIMITED', `Too many requests; retry in ${seconds} s.`, { 'retry-after': String(seconds) }));
+        endResponse(
+          errorResponse(request, 429, 'RATE_LIMITED', `Too many requests; retry in ${seconds} s.`, { 'retry-after': String(seconds) }),
+        );
       }
     },
   };
 }
 
-function clientKey(request: Request, serverContext: NodeServerContext, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+/**
+ * The socket's peer, or behind a trusted proxy the RIGHTMOST `X-Forwarded-For` entry: the address
+ * that proxy saw. Entries to its left come from the client itself and can be anything.
+ */
+export function clientKey(request: Request, serverContext: NodeServerContext, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? request.headers
+        .get('x-forwarded-for')
+        ?.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .at(-1)
+    : undefined;
   return forwarded || serverContext.req?.socket?.remoteAddress || 'unknown';
 }

@@ -2,11 +2,12 @@ import type { Context } from '../context.js';
 import { countEntities, type EntityRow, entityPage } from '../graph/repository.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { type PageInfoShape, pageInfo } from './page-info.js';
 
 export interface EntityConnectionShape {
   kind: EntityKind | null;
   edges: { cursor: string; node: EntityRow }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: PageInfoShape;
 }
 
 /** A keyset page of entities ordered by key; `totalCount` is fetched only when selected. */
@@ -17,12 +18,7 @@ export async function entityConnection(ctx: Context, kind: EntityKind | null, fi
   return {
     kind,
     edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: afterKey !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfo(edges, rows.length, first, afterKey),
   } satisfies EntityConnectionShape;
 }
 

@@ -1,27 +1,64 @@
 import DataLoader from 'dataloader';
 import type { Graph, QueryStats } from '../graph/database.js';
-import { article, type EntityRow, entitiesByKeys } from '../graph/repository.js';
+import {
+  article,
+  type EntityRow,
+  entitiesByKeys,
+  type RelationFilter,
+  type RelationPage,
+  relationPages,
+  type SalaryRow,
+  salariesByOwner,
+} from '../graph/repository.js';
 
 type Article = Awaited<ReturnType<typeof article>>;
 
+/** What a relationship load asks for, besides the parent key. */
+export interface RelationRequest extends RelationFilter {
+  /** Count all matching relationships too (connections show it; typed lists do not). */
+  withTotal: boolean;
+}
+
 /**
- * Per-request loaders that are not tied to one Pothos field. The entity loader is shared by all
- * sixteen entity types (and by `node`, `nodes` and `entity`), so a request that looks up
- * entities of mixed kinds still costs one round-trip per tick rather than one per type.
- * The article is read at most once per request, however many `sources` are selected.
+ * Per-request loaders that are not tied to one Pothos field:
+ * - `entity` is shared by all sixteen entity types (and `node`, `nodes`, `entity`), so lookups
+ *   of mixed kinds cost one round-trip per tick rather than one per type.
+ * - `relations(request)` keeps one loader per distinct filter: parents asking the same question
+ *   share a batch, and two fragments asking different questions never share arguments.
+ * - `salaries` loads every range of many owners at once; fields filter by region afterwards.
+ * - the article is read at most once per request, however many `sources` are selected.
  */
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
+  relations(request: RelationRequest): DataLoader<string, RelationPage>;
+  salaries: DataLoader<string, SalaryRow[]>;
   article: () => Promise<Article>;
 }
 
 export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
+  const relationLoaders = new Map<string, DataLoader<string, RelationPage>>();
   let articleOnce: Promise<Article> | undefined;
   return {
     entity: new DataLoader((keys) => entitiesByKeys(graph, keys, stats)),
+    relations: (request) => {
+      const id = requestId(request);
+      let loader = relationLoaders.get(id);
+      if (!loader) {
+        const { withTotal, ...filter } = request;
+        loader = new DataLoader((keys) => relationPages(graph, keys, filter, stats, withTotal));
+        relationLoaders.set(id, loader);
+      }
+      return loader;
+    },
+    salaries: new DataLoader((keys) => salariesByOwner(graph, keys, stats)),
     article: () => {
       articleOnce ??= article(graph, stats);
       return articleOnce;
     },
   };
+}
+
+/** The same question in any argument order gets the same loader. */
+function requestId({ types, kinds, direction, limit, after, withTotal }: RelationRequest): string {
+  return JSON.stringify([types ? [...types].sort() : null, kinds ? [...kinds].sort() : null, direction, limit, after, withTotal]);
 }

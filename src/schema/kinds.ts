@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import type { EntityRow } from '../graph/repository.js';
-import { relationPages, salariesByOwner } from '../graph/repository.js';
+import type { EntityRow, RelationPage } from '../graph/repository.js';
+import { relationPages } from '../graph/repository.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/vocabulary.js';
 import { keyArg } from './args.js';
 import { builder } from './builder.js';
@@ -24,15 +24,27 @@ export const ENTITY_TYPES = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind,
 /** Typed fields return at most this many entities; `relations` pages beyond it. */
 const TYPED_FIELD_LIMIT = 100;
 
+const typedRequest = (spec: TypedRelation) => ({
+  types: spec.types,
+  direction: spec.direction,
+  kinds: spec.kinds,
+  limit: TYPED_FIELD_LIMIT,
+  after: null,
+  withTotal: false,
+});
+
+/**
+ * The entities at the other end, by name. An entity linked by two of the field's types
+ * (Express.js is both BUILT_ON and WRITTEN_IN Node.js) is still one entry.
+ */
+function uniqueNodes(page: RelationPage): EntityRow[] {
+  const unique = new Map(page.edges.map((edge) => [edge.node.key, edge.node]));
+  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 async function loadTyped(ctx: Context, keys: readonly string[], spec: TypedRelation): Promise<EntityRow[][]> {
-  const filter = { types: spec.types, direction: spec.direction, kinds: spec.kinds, limit: TYPED_FIELD_LIMIT, after: null };
-  const pages = await relationPages(ctx.graph, keys, filter, ctx.stats, false);
-  // An entity linked by two of the field's types (Express.js is both BUILT_ON and WRITTEN_IN
-  // Node.js) is still one entry.
-  return pages.map((page) => {
-    const unique = new Map(page.edges.map((edge) => [edge.node.key, edge.node]));
-    return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
-  });
+  const { withTotal, ...filter } = typedRequest(spec);
+  return (await relationPages(ctx.graph, keys, filter, ctx.stats, withTotal)).map(uniqueNodes);
 }
 
 for (const kind of ENTITY_KINDS) {
@@ -75,13 +87,12 @@ for (const kind of ENTITY_KINDS) {
 
 const salariesField = (ref: EntityObjectRef) =>
   builder.objectField(ref, 'salaries', (t) =>
-    t.loadableList({
-      type: SalaryRangeRef,
-      description: 'Pay ranges reported for this entity.',
-      byPath: true,
+    t.field({
+      type: [SalaryRangeRef],
+      description: 'Pay ranges reported for this entity, optionally for one region.',
       args: { region: t.arg({ type: RegionEnum, required: false }) },
-      load: (keys: string[], ctx, args) => salariesByOwner(ctx.graph, keys, args.region ?? null, ctx.stats),
-      resolve: (entity) => entity.key,
+      resolve: async (entity, args, ctx) =>
+        (await ctx.loaders.salaries.load(entity.key)).filter((range) => !args.region || range.region === args.region),
     }),
   );
 salariesField(ENTITY_TYPES.SENIORITY_LEVEL);
@@ -103,9 +114,11 @@ builder.objectFields(ENTITY_TYPES.SENIORITY_LEVEL, (t) => ({
       const other = await ctx.loaders.entity.load(args.level);
       if (other?.kind !== 'SENIORITY_LEVEL') throw badInput(`"${args.level.slice(0, 60)}" is not a seniority level key.`);
       const spec = TYPED_RELATIONS.SENIORITY_LEVEL.find((candidate) => candidate.name === 'expects') as TypedRelation;
-      const [mine = [], theirs = []] = await loadTyped(ctx, [self.key, args.level], spec);
-      const theirKeys = new Set(theirs.map((entity) => entity.key));
-      return mine.filter((entity) => !theirKeys.has(entity.key));
+      // Through the shared loader, so every level on the page is answered in one round-trip.
+      const loader = ctx.loaders.relations(typedRequest(spec));
+      const [mine, theirs] = await Promise.all([loader.load(self.key), loader.load(args.level)]);
+      const theirKeys = new Set(uniqueNodes(theirs).map((entity) => entity.key));
+      return uniqueNodes(mine).filter((entity) => !theirKeys.has(entity.key));
     },
   }),
 }));

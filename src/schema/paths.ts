@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { MAX_DEPTH, MAX_HOPS } from '../graph/queries/paths.js';
 import { neighborhood, type StepRow, shortestPath } from '../graph/repository.js';
@@ -46,8 +47,7 @@ const GraphEdge = builder.objectRef<EdgeShape>('GraphEdge').implement({
 });
 
 function globalId(kinds: Map<string, string>, key: string): string {
-  const typeName = TYPE_NAME_BY_KIND[kinds.get(key) as keyof typeof TYPE_NAME_BY_KIND];
-  return Buffer.from(`${typeName}:${key}`).toString('base64');
+  return encodeGlobalID(TYPE_NAME_BY_KIND[kinds.get(key) as keyof typeof TYPE_NAME_BY_KIND], key);
 }
 
 const Subgraph = builder.objectRef<SubgraphShape>('Subgraph').implement({

@@ -1,4 +1,4 @@
-import { loadRelationConnections, type RelationConnectionShape } from '../resolvers/relation-connection.js';
+import { type RelationConnectionShape, relationConnection } from '../resolvers/relation-connection.js';
 import { firstArg } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
@@ -31,11 +31,9 @@ const RelationConnection = builder.objectRef<RelationConnectionShape>('RelationC
 });
 
 builder.interfaceField(EntityRef, 'relations', (t) =>
-  t.loadable({
+  t.field({
     type: RelationConnection,
     description: 'Relationships of this entity. Batched: one Neo4j round-trip per nesting level, whatever the number of parents.',
-    // byPath: parents at the same query path share arguments, so one batch can carry them.
-    byPath: true,
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     args: {
       types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these relationship types.' }),
@@ -44,7 +42,6 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
     },
-    load: (keys: string[], ctx, args) => loadRelationConnections(ctx, keys, args),
-    resolve: (entity) => entity.key,
+    resolve: (entity, args, ctx) => relationConnection(ctx, entity.key, args),
   }),
 );

@@ -170,8 +170,8 @@ describe('argument bounds and errors', () => {
 
     const cursors = [
       ['short garbage', 'abc'],
-      ['base64 of a path-like payload', base64('entity:../../x')],
-      ['base64url of a path-like payload', base64url('entity:../../x')],
+      ['base64 of a payload with spaces', base64('entity:x OR 1=1')],
+      ['base64url of a payload with a newline', base64url('entity:x\nRETURN 1')],
       ['base64url with no scope', base64url('python')],
       ['an empty sort key', base64url('entity:')],
     ];

@@ -248,4 +248,18 @@ describe('search and toolsFor', () => {
       expect(await toolsFor('zzzzqqq-nothing')).toEqual([]);
     });
   });
+
+  it('links tools to a concern only through concepts, tasks and responsibilities', async () => {
+    const { toolsFor } = await api.client.request<{
+      toolsFor: { path: { steps: { from: { kind: string }; to: { kind: string } }[] } }[];
+    }>(gql`
+      { toolsFor(concern: "long-term-development", first: 50) { path { steps { from { kind } to { kind } } } } }
+    `);
+    // Before the fix, hiring considerations and seniority levels served as bridges here.
+    for (const match of toolsFor) {
+      const kinds = match.path.steps.flatMap((step) => [step.from.kind, step.to.kind]);
+      for (const kind of kinds)
+        expect(['HIRING_CONSIDERATION', 'SENIORITY_LEVEL', 'SKILL', 'TRAIT', 'NEED_SIGNAL', 'HIRING_MODEL']).not.toContain(kind);
+    }
+  });
 });

@@ -80,4 +80,43 @@ describe('Neo4j round-trips per request', () => {
     expect(data.nodes.every((node) => node !== null)).toBe(true);
     expect((extensions as { queryStats: Stats }).queryStats.neo4jRoundTrips).toBe(1);
   });
+
+  it('never lets fragments on different types share relations arguments', async () => {
+    const { data } = await server.client.rawRequest<{ entities: { nodes: { kind: string; relations?: { edges: unknown[] } }[] } }>(gql`
+      {
+        entities(first: 100) {
+          nodes {
+            kind
+            ... on Language { relations(first: 1) { edges { type } } }
+            ... on Framework { relations(first: 5) { edges { type } } }
+          }
+        }
+      }
+    `);
+    const sizes = (kind: string) =>
+      data.entities.nodes.filter((node) => node.kind === kind).map((node) => node.relations?.edges.length ?? 0);
+    expect(sizes('LANGUAGE').every((size) => size === 1)).toBe(true);
+    expect(Math.max(...sizes('FRAMEWORK'))).toBeGreaterThan(1);
+  });
+
+  it('bounds nodes(ids) to 100 ids and prices it by their number', async () => {
+    const id = Buffer.from('Language:python').toString('base64');
+    const query = gql`query Nodes($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { key relations(first: 50) { edges { evidence } } } } }`;
+    const tooMany = await server.client
+      .rawRequest(query, { ids: Array(101).fill(id) })
+      .catch((error: { response: { errors: { extensions: { code: string } }[] } }) => error.response);
+    expect((tooMany as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const costly = await server.client
+      .rawRequest(query, { ids: Array(100).fill(id) })
+      .catch((error: { response: { errors: { extensions: { code: string } }[] } }) => error.response);
+    expect((costly as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('COST_LIMIT_EXCEEDED');
+  });
+
+  it('answers expectedBeyond for every level in one round-trip', async () => {
+    const { extensions } = await server.client.rawRequest(gql`
+      { entities(kind: SENIORITY_LEVEL) { nodes { ... on SeniorityLevel { expectedBeyond(level: "junior") { key } } } } }
+    `);
+    // entities page + the level check (entity loader) + one batched EXPECTS load
+    expect((extensions as { queryStats: Stats }).queryStats.neo4jRoundTrips).toBe(3);
+  });
 });

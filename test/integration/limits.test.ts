@@ -107,6 +107,9 @@ describe('query limits', () => {
     const query = encodeURIComponent('{ graphStats { entityCount } }');
     const plain = await fetch(`${server.url}/graphql?query=${query}`, { headers: { accept: 'application/json' } });
     expect(plain.status).toBe(403);
+    const refused = (await plain.json()) as GraphQLBody;
+    expect(codes(refused)).toEqual(['CSRF_HEADER_REQUIRED']);
+    expect(refused.errors?.[0]?.message).toMatch(/CSRF/);
     const withHeader = await fetch(`${server.url}/graphql?query=${query}`, {
       headers: { accept: 'application/json', 'x-graphql-csrf': '1' },
     });

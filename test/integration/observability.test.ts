@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
+import { MAX_OPERATION_LABELS } from '../../src/plugins/metrics.js';
 import { testGraph } from '../helpers/test-graph.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -52,5 +53,44 @@ describe('observability', () => {
     expect(text).toMatch(/neo4j_round_trips_total [1-9]/);
     expect(text).toMatch(/neo4j_request_query_seconds_count [1-9]/);
     expect(text).toMatch(/process_resident_memory_bytes \d+/);
+  });
+
+  it('counts and logs requests refused before GraphQL (413) with their code at warn level', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-too-large' },
+      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(200_000)}` }),
+    });
+    expect(response.status).toBe(413);
+    const entry = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((candidate) => candidate.msg === 'graphql request' && candidate.reqId === 'req-too-large');
+    expect(entry).toMatchObject({ status: 413, level: 40, errorCodes: ['PAYLOAD_TOO_LARGE'] });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/graphql_errors_total\{code="PAYLOAD_TOO_LARGE"\} [1-9]/);
+  });
+
+  it('keeps at most 100 operation names as labels and counts the rest as "other"', async () => {
+    const fresh = await startTestServer(graph, {});
+    try {
+      const names = Array.from({ length: MAX_OPERATION_LABELS + 5 }, (_, i) => `Op${i}`);
+      await Promise.all(
+        names.map((name) =>
+          fetch(`${fresh.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: `query ${name} { __typename }` }),
+          }),
+        ),
+      );
+      const text = await (await fetch(`${fresh.url}/metrics`)).text();
+      const labels = new Set([...text.matchAll(/^graphql_requests_total\{operation="([^"]*)"/gm)].map((match) => match[1]));
+      expect(labels.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 1);
+      expect(labels.size).toBeGreaterThan(MAX_OPERATION_LABELS - 5);
+      expect(labels.has('other')).toBe(true);
+      expect(text).toMatch(/graphql_requests_total\{operation="other",status="200"\} 5/);
+    } finally {
+      await fresh.close();
+    }
   });
 });

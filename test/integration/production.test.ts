@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
 import { Graph } from '../../src/graph/database.js';
+import { TrustedDocumentsError } from '../../src/plugins/trusted-documents.js';
 import { testGraph } from '../helpers/test-graph.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -98,6 +99,35 @@ describe('production settings', () => {
     expect(unknown.body.errors?.[0]?.message).toBe('PersistedQueryNotFound');
   });
 
+  it('accepts a trusted document by top-level documentId (POST body and GET parameter)', async () => {
+    const file = join(dir, 'trusted-document-id.json');
+    writeFileSync(file, JSON.stringify({ 'sha256:stats2': '{ graphStats { entityCount } }' }));
+    const server = await start({ TRUSTED_DOCUMENTS_FILE: file });
+    const listed = await post(server, { documentId: 'sha256:stats2' });
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data).toEqual({ graphStats: { entityCount: expect.any(Number) } });
+    const viaGet = await fetch(`${server.url}/graphql?documentId=${encodeURIComponent('sha256:stats2')}`, {
+      headers: { accept: 'application/json', 'x-graphql-csrf': '1' },
+    });
+    expect(((await viaGet.json()) as Body).data).toEqual({ graphStats: { entityCount: expect.any(Number) } });
+    const unknown = await post(server, { documentId: 'sha256:nope' });
+    expect(unknown.body.errors?.[0]?.message).toBe('PersistedQueryNotFound');
+  });
+
+  it('refuses to start with a trusted-documents file that is not { id: document }', async () => {
+    const nonString = join(dir, 'trusted-bad.json');
+    writeFileSync(nonString, JSON.stringify({ ok: '{ graphStats { entityCount } }', bad: 42 }));
+    const started = start({ TRUSTED_DOCUMENTS_FILE: nonString });
+    await expect(started).rejects.toBeInstanceOf(TrustedDocumentsError);
+    await expect(started).rejects.toThrow(/trusted-bad\.json.*"bad"/);
+
+    const notJson = join(dir, 'trusted-broken.json');
+    writeFileSync(notJson, '{ "ok": ');
+    await expect(start({ TRUSTED_DOCUMENTS_FILE: notJson })).rejects.toThrow(TrustedDocumentsError);
+    await expect(start({ TRUSTED_DOCUMENTS_FILE: join(dir, 'missing.json') })).rejects.toThrow(/missing\.json/);
+    await expect(start({ TRUSTED_DOCUMENTS_FILE: notJson })).rejects.toThrow(/trusted-broken\.json/);
+  });
+
   it('limits each client per minute with RATE_LIMITED and Retry-After, sparing health checks', async () => {
     const server = await start({ RATE_LIMIT_PER_MINUTE: '3' });
     const statuses: number[] = [];
@@ -110,5 +140,18 @@ describe('production settings', () => {
     expect(Number(last?.response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(last?.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('behind a trusted proxy keys clients by the rightmost X-Forwarded-For entry, which they cannot forge', async () => {
+    const server = await start({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 3; i += 1) {
+      const { response } = await post(server, { query: '{ __typename }' }, { 'x-forwarded-for': `7.7.7.${i}, 10.0.0.1` });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    // A different address seen by the proxy has its own budget.
+    const other = await post(server, { query: '{ __typename }' }, { 'x-forwarded-for': '7.7.7.1, 10.0.0.2' });
+    expect(other.response.status).toBe(200);
   });
 });

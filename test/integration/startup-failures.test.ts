@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertPortFree } from '../../src/graph/local-neo4j.js';
 import { freePort } from '../helpers/free-port.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 
@@ -70,6 +71,56 @@ describe('start-up failures', () => {
     expect(output).toMatch(/store .* is locked by another process/);
     expect(output).not.toMatch(STACK_LINE);
   });
+
+  // The bundled Neo4j is started before anything else can fail: every later failure must stop it.
+  it.skipIf(!inject('neo4jStore'))(
+    'stops the bundled Neo4j when TRUSTED_DOCUMENTS_FILE is invalid',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kg-trusted-'));
+      tempDirs.push(dir);
+      const file = join(dir, 'trusted.json');
+      writeFileSync(file, '["not", "an", "object"]');
+      const boltPort = await freePort();
+      const { code, output } = await failingStart({
+        NEO4J_LOCAL_PORT: String(boltPort),
+        NEO4J_LOCAL_DATA: join(dir, 'store'),
+        PORT: String(await freePort()),
+        TRUSTED_DOCUMENTS_FILE: file,
+      });
+      expect(code).toBe(1);
+      expect(output).toContain(`TRUSTED_DOCUMENTS_FILE ${file} must hold a JSON object`);
+      expect(output).not.toMatch(STACK_LINE);
+      await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
+    },
+    120_000,
+  );
+
+  it.skipIf(!inject('neo4jStore'))(
+    'a signal during start-up stops the bundled Neo4j; repeated signals wait for it',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kg-signal-'));
+      tempDirs.push(dir);
+      const boltPort = await freePort();
+      const server = spawnServer({
+        NEO4J_LOCAL_PORT: String(boltPort),
+        NEO4J_LOCAL_DATA: join(dir, 'store'),
+        PORT: String(await freePort()),
+      });
+      // An empty store: start-up is now loading the seed, well before "GraphQL ready".
+      await server.waitFor(/The graph is empty: loading the seed/).catch((error: unknown) => {
+        server.child.kill('SIGKILL');
+        throw error;
+      });
+      server.child.kill('SIGINT');
+      server.child.kill('SIGTERM');
+      server.child.kill('SIGINT');
+      const code = await server.exited;
+      expect(server.output()).toContain('Stopped.');
+      expect(code).toBe(0);
+      await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
+    },
+    120_000,
+  );
 
   it('explains the three ways to run when Java is missing', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'kg-nojava-'));

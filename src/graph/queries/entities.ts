@@ -5,6 +5,12 @@ const ENTITY_FIELDS = ['key', 'name', 'kind', 'aliases', 'summary', 'sections', 
 /** The properties every entity row carries, as a map built from any node expression. */
 export const entityProjection = (node: string) => `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}}`;
 
+/** One relationship as a path step (from, type, to, and why it holds), from variable `r`. */
+export const stepProjection = (r: string) => `{
+  from: ${entityProjection(`startNode(${r})`)}, to: ${entityProjection(`endNode(${r})`)},
+  type: type(${r}), basis: ${r}.basis, evidence: ${r}.evidence, section: ${r}.section
+}`;
+
 export interface EntityRow {
   key: string;
   name: string;

@@ -1,4 +1,4 @@
-import { entityProjection } from './entities.js';
+import { entityProjection, stepProjection } from './entities.js';
 
 /**
  * Variable-length bounds cannot be parameters, so each allowed hop count or depth has its own
@@ -7,16 +7,11 @@ import { entityProjection } from './entities.js';
 export const MAX_HOPS = 6;
 export const MAX_DEPTH = 3;
 
-const step = (r: string) => `{
-  from: ${entityProjection(`startNode(${r})`)}, to: ${entityProjection(`endNode(${r})`)},
-  type: type(${r}), basis: ${r}.basis, evidence: ${r}.evidence, section: ${r}.section
-}`;
-
 const shortestPath = (hops: number) => `
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
 MATCH p = shortestPath((a)-[*..${hops}]-(b))
 WHERE all(r IN relationships(p) WHERE startNode(r):Entity AND endNode(r):Entity)
-RETURN [r IN relationships(p) | ${step('r')}] AS steps
+RETURN [r IN relationships(p) | ${stepProjection('r')}] AS steps
 LIMIT 1`;
 
 export const SHORTEST_PATH: ReadonlyMap<number, string> = new Map(Array.from({ length: MAX_HOPS }, (_, i) => [i + 1, shortestPath(i + 1)]));

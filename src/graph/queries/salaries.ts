@@ -26,6 +26,5 @@ ORDER BY s.region DESC, s.period DESC, s.min`;
 export const SALARIES_BY_OWNER = `
 UNWIND $keys AS key
 MATCH (owner:Entity {key: key})-[:HAS_SALARY]->(s:SalaryRange)
-WHERE $region IS NULL OR s.region = $region
 RETURN key, {${SALARY_FIELDS}} AS salary
 ORDER BY s.region DESC, s.period DESC, s.min`;
