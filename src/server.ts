@@ -24,7 +24,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
-  const opened = await openGraph(config, log);
+  // A signal while the bundled Neo4j boots aborts the boot, which stops the JVM.
+  const booting = new AbortController();
+  const abortBoot = () => booting.abort();
+  process.once('SIGINT', abortBoot);
+  process.once('SIGTERM', abortBoot);
+  const opened = await openGraph(config, log, booting.signal);
+  process.off('SIGINT', abortBoot);
+  process.off('SIGTERM', abortBoot);
 
   // From here on a bundled Neo4j JVM may be running: every way out must stop it.
   let server: Server | undefined;

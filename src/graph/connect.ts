@@ -14,10 +14,10 @@ export interface OpenGraph {
 }
 
 /** Uses NEO4J_URI, or starts the bundled Neo4j when it is unset; does not wait for it yet. */
-export async function openGraph(config: Config, log: (line: string) => void): Promise<OpenGraph> {
+export async function openGraph(config: Config, log: (line: string) => void, signal?: AbortSignal): Promise<OpenGraph> {
   const local = config.NEO4J_URI
     ? undefined
-    : await startLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA, log });
+    : await startLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA, log, signal });
   const uri = config.NEO4J_URI ?? (local as LocalNeo4j).uri;
   const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
   const graph = new Graph(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS);

@@ -42,6 +42,8 @@ export interface StartOptions {
   port: number;
   dataDir: string;
   log?: (line: string) => void;
+  /** Aborting it while the JVM boots stops the JVM. */
+  signal?: AbortSignal;
 }
 
 function isBuilt(): boolean {
@@ -91,7 +93,7 @@ export async function assertPortFree(port: number, host = '127.0.0.1', what = 'p
   });
 }
 
-export async function startLocalNeo4j({ port, dataDir, log = console.error }: StartOptions): Promise<LocalNeo4j> {
+export async function startLocalNeo4j({ port, dataDir, log = console.error, signal }: StartOptions): Promise<LocalNeo4j> {
   await ensureBuilt(log);
   await assertPortFree(port, '127.0.0.1', 'NEO4J_LOCAL_PORT');
   const store = resolve(dataDir);
@@ -102,7 +104,13 @@ export async function startLocalNeo4j({ port, dataDir, log = console.error }: St
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const uri = await waitUntilReady(child, store, exited);
+  // A signal while the JVM boots stops it too, instead of leaving it behind.
+  const interrupt = () => child.kill('SIGTERM');
+  signal?.addEventListener('abort', interrupt, { once: true });
+  const uri = await waitUntilReady(child, store, exited).catch((error: unknown) => {
+    throw signal?.aborted ? new LocalNeo4jError('Start-up interrupted; the bundled Neo4j was stopped.') : error;
+  });
+  signal?.removeEventListener('abort', interrupt);
   log(`Bundled Neo4j ready at ${uri}.`);
   return { uri, exited, stop: () => stopChild(child, exited) };
 }

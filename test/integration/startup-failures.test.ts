@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,37 @@ describe('start-up failures', () => {
       const code = await server.exited;
       expect(server.output()).toContain('Stopped.');
       expect(code).toBe(0);
+      await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
+    },
+    120_000,
+  );
+
+  it.skipIf(!inject('neo4jStore'))(
+    'a signal while the bundled Neo4j is still booting stops the JVM too',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kg-boot-signal-'));
+      tempDirs.push(dir);
+      const boltPort = await freePort();
+      const server = spawnServer({
+        NEO4J_LOCAL_PORT: String(boltPort),
+        NEO4J_LOCAL_DATA: join(dir, 'store'),
+        PORT: String(await freePort()),
+      });
+      await server.waitFor(/Starting bundled Neo4j/).catch((error: unknown) => {
+        server.child.kill('SIGKILL');
+        throw error;
+      });
+      // Only the Node process gets the signal, as from a process manager.
+      server.child.kill('SIGTERM');
+      const code = await server.exited;
+      expect(code).not.toBe(0);
+      expect(server.output()).toContain('Start-up interrupted; the bundled Neo4j was stopped.');
+      // No JVM is left holding this store (an orphan would bind the port only later).
+      const jvmsOnStore = () =>
+        spawnSync('pgrep', ['-f', join(dir, 'store')])
+          .stdout.toString()
+          .trim();
+      await expect.poll(jvmsOnStore, { timeout: 30_000, interval: 500 }).toBe('');
       await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
     },
     120_000,
