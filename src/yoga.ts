@@ -1,6 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext, type ServerDeps } from './context.js';
@@ -31,6 +32,8 @@ export function createYogaServer(deps: YogaDeps) {
     context: ({ request }) => createContext(deps, request),
     maskedErrors: { maskError },
     graphiql: config.GRAPHIQL ? { title: 'Backend knowledge graph', defaultQuery: exampleOperations() } : false,
+    // GraphiQL's scripts and styles are served from the package, not a CDN: it works offline.
+    renderGraphiQL,
     cors: corsOptions(config.CORS_ORIGINS),
     batching: false,
     logging: false,
