@@ -1,7 +1,6 @@
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import type { EntityRow, RelationPage } from '../graph/repository.js';
-import { relationPages } from '../graph/repository.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/vocabulary.js';
 import { keyArg } from './args.js';
 import { builder } from './builder.js';
@@ -42,9 +41,13 @@ function uniqueNodes(page: RelationPage): EntityRow[] {
   return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Typed fields and `expectedBeyond` share the per-request relations loader, so they share batches. */
 async function loadTyped(ctx: Context, keys: readonly string[], spec: TypedRelation): Promise<EntityRow[][]> {
-  const { withTotal, ...filter } = typedRequest(spec);
-  return (await relationPages(ctx.graph, keys, filter, ctx.stats, withTotal)).map(uniqueNodes);
+  const pages = await ctx.loaders.relations(typedRequest(spec)).loadMany(keys);
+  return pages.map((page) => {
+    if (page instanceof Error) throw page;
+    return uniqueNodes(page);
+  });
 }
 
 for (const kind of ENTITY_KINDS) {
