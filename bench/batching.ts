@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { loadSeed } from '../seed/load.js';
+import { loadSeed } from '../src/seed/load.js';
 import { loadConfig } from '../src/config.js';
 import { openGraph, waitForNeo4j } from '../src/graph/connect.js';
 import { newQueryStats, type QueryStats } from '../src/graph/database.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../graph/project-root.js';
+import { projectRoot } from '../project-root.js';
 
 /** The example operations GraphiQL opens with; the README and a test use the same file. */
 export const EXAMPLE_OPERATIONS_PATH = join(projectRoot(), 'src', 'examples', 'operations.graphql');

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { Graph } from './database.js';
 import { createDriver, describeConnectionFailure, redactUri } from './driver.js';
 import { UNAVAILABLE_CODES } from './errors.js';
-import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
+import { type LocalNeo4j, startLocalNeo4j } from '../local-neo4j/process.js';
 
 export class StartupError extends Error {}
 

@@ -1,4 +1,4 @@
-import type { Seed } from '../../seed/model.js';
+import type { Seed } from './seed-model.js';
 import type { Graph } from './database.js';
 import {
   COUNT_BY_KIND,

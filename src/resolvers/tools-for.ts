@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { exactEntityKey, searchEntities, toolsFor } from '../graph/repository.js';
-import { luceneQuery } from './search-query.js';
+import { luceneQuery } from '../graph/search-query.js';
 
 /**
  * `toolsFor(concern)`: the concern may be a key, a name, an alias or free text. Exact matches

@@ -1,7 +1,7 @@
 import { badInput } from '../errors.js';
 import type { EntityRow } from '../graph/repository.js';
 import { searchEntities } from '../graph/repository.js';
-import { luceneQuery } from '../resolvers/search-query.js';
+import { luceneQuery } from '../graph/search-query.js';
 import { toolsForConcern } from '../resolvers/tools-for.js';
 import { firstArg, nonEmptyText } from './args.js';
 import { builder } from './builder.js';

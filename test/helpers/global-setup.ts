@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { type LocalNeo4j, startLocalNeo4j } from '../../src/graph/local-neo4j.js';
+import { type LocalNeo4j, startLocalNeo4j } from '../../src/local-neo4j/process.js';
 import { freePort } from './free-port.js';
 
 /**

@@ -1,4 +1,4 @@
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../../src/seed/load.js';
 import type { Graph } from '../../src/graph/database.js';
 import { testGraph } from './test-graph.js';
 import { startTestServer, type TestServer } from './test-server.js';

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { projectRoot } from '../../src/graph/project-root.js';
+import { projectRoot } from '../../src/project-root.js';
 
 export interface ServerProcess {
   child: ChildProcess;

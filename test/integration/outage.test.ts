@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type LocalNeo4j, startLocalNeo4j } from '../../src/graph/local-neo4j.js';
+import { type LocalNeo4j, startLocalNeo4j } from '../../src/local-neo4j/process.js';
 import { freePort } from '../helpers/free-port.js';
 import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';
 

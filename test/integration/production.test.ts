@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../seed/load.js';
+import { loadSeed } from '../../src/seed/load.js';
 import { Graph } from '../../src/graph/database.js';
 import { TrustedDocumentsError } from '../../src/plugins/trusted-documents.js';
 import { testGraph } from '../helpers/test-graph.js';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertPortFree } from '../../src/graph/local-neo4j.js';
+import { assertPortFree } from '../../src/local-neo4j/process.js';
 import { freePort } from '../helpers/free-port.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 

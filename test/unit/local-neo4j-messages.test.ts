@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { explainFailure, LocalNeo4jError, waitUntilReady } from '../../src/graph/local-neo4j.js';
+import { explainFailure, LocalNeo4jError, waitUntilReady } from '../../src/local-neo4j/process.js';
 
 /** How the bundled Neo4j supervisor explains a failed start, and what it does with the JVM. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luceneQuery } from '../../src/resolvers/search-query.js';
+import { luceneQuery } from '../../src/graph/search-query.js';
 
 describe('luceneQuery', () => {
   it('matches each word exactly, by prefix, and fuzzily when long enough', () => {

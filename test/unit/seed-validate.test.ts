@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSeedData, readSeedFiles } from '../../seed/files.js';
-import { type SeedFile, type SeedProblem, SeedValidationError } from '../../seed/model.js';
-import { validateSeed } from '../../seed/validate.js';
+import { loadSeedData, readSeedFiles } from '../../src/seed/files.js';
+import { type SeedFile, type SeedProblem, SeedValidationError } from '../../src/graph/seed-model.js';
+import { validateSeed } from '../../src/seed/validate.js';
 
 /**
  * validateSeed must report every problem at once, each naming the file, the entry and what is

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Graph, QueryStats } from '../graph/database.js';
+import type { Graph, QueryStats } from './database.js';
 import {
   article,
   type EntityRow,
@@ -9,7 +9,7 @@ import {
   relationPages,
   type SalaryRow,
   salariesByOwner,
-} from '../graph/repository.js';
+} from './repository.js';
 
 type Article = Awaited<ReturnType<typeof article>>;
 

@@ -1,6 +1,6 @@
-import type { Graph } from '../src/graph/database.js';
-import { applyGraphSchema } from '../src/graph/migrate.js';
-import { type SeedCounts, writeSeed } from '../src/graph/seed-writer.js';
+import type { Graph } from '../graph/database.js';
+import { applyGraphSchema } from '../graph/migrate.js';
+import { type SeedCounts, writeSeed } from '../graph/seed-writer.js';
 import { defaultSeedDir, loadSeedData } from './files.js';
 
 export interface LoadSeedOptions {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { projectRoot } from './project-root.js';
+import { projectRoot } from '../project-root.js';
 
 /**
  * Builds and supervises the bundled Neo4j Community (neo4j-local/): a Maven module that runs

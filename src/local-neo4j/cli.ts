@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.js';
-import { LocalNeo4jError, startLocalNeo4j } from './local-neo4j.js';
+import { LocalNeo4jError, startLocalNeo4j } from './process.js';
 
 /** `npm run neo4j`: the bundled Neo4j alone, in the foreground, until Ctrl-C. */
 const config = loadConfig();

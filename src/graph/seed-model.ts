@@ -1,4 +1,4 @@
-import type { Basis, EntityKind, PayPeriod, Region, RelationType } from '../src/graph/vocabulary.js';
+import type { Basis, EntityKind, PayPeriod, Region, RelationType } from './vocabulary.js';
 
 /** The validated seed, ready to write. Shapes mirror the YAML files in seed/data/. */
 export interface SeedRelation {

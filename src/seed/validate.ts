@@ -10,8 +10,8 @@ import {
   PAY_PERIODS,
   REGIONS,
   RELATION_SPECS,
-} from '../src/graph/vocabulary.js';
-import type { Seed, SeedEntity, SeedFile, SeedProblem, SeedRelation, SeedSalary, SeedSource } from './model.js';
+} from '../graph/vocabulary.js';
+import type { Seed, SeedEntity, SeedFile, SeedProblem, SeedRelation, SeedSalary, SeedSource } from '../graph/seed-model.js';
 
 /**
  * Checks every seed file before anything is written and reports all problems at once,
