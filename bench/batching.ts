@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { loadSeed } from '../src/seed/load.js';
 import { loadConfig } from '../src/config.js';
 import { openGraph, waitForNeo4j } from '../src/graph/connect.js';
 import { newQueryStats, type QueryStats } from '../src/graph/database.js';
 import { entityPage, type RelationFilter, relationPages } from '../src/graph/repository.js';
+import { loadSeed } from '../src/seed/load.js';
 import { createYogaServer } from '../src/yoga.js';
 import { freePort } from '../test/helpers/free-port.js';
 

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pino from 'pino';
-import { loadSeed } from '../src/seed/load.js';
 import { loadConfig } from '../src/config.js';
 import { type OpenGraph, openGraph, waitForNeo4j } from '../src/graph/connect.js';
+import { loadSeed } from '../src/seed/load.js';
 import { createYogaServer } from '../src/yoga.js';
 import { freePort } from '../test/helpers/free-port.js';
 

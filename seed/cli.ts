@@ -1,11 +1,11 @@
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openGraph, StartupError, waitForNeo4j } from '../src/graph/connect.js';
 import { redactUri } from '../src/graph/driver.js';
-import { LocalNeo4jError } from '../src/local-neo4j/process.js';
+import { SeedValidationError } from '../src/graph/seed-model.js';
 import { SeedConflictError } from '../src/graph/seed-writer.js';
+import { LocalNeo4jError } from '../src/local-neo4j/process.js';
 import { loadSeedData } from '../src/seed/files.js';
 import { formatCounts, loadSeed } from '../src/seed/load.js';
-import { SeedValidationError } from '../src/graph/seed-model.js';
 
 /** `npm run seed [-- --reset]`: validates seed/data/*.yaml, then loads it in one transaction. */
 const args = process.argv.slice(2);

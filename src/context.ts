@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { Graph, QueryStats } from './graph/database.js';
-import { requestState } from './plugins/request-state.js';
 import { createLoaders, type Loaders } from './graph/loaders.js';
+import { requestState } from './plugins/request-state.js';
 
 /** Server-wide dependencies, built once at start-up. */
 export interface ServerDeps {

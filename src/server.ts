@@ -1,14 +1,14 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { loadSeed } from './seed/load.js';
-import { SeedValidationError } from './graph/seed-model.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type OpenGraph, openGraph, StartupError, waitForNeo4j } from './graph/connect.js';
-import { LocalNeo4jError } from './local-neo4j/process.js';
 import { applyGraphSchema } from './graph/migrate.js';
 import { graphStats } from './graph/repository.js';
+import { SeedValidationError } from './graph/seed-model.js';
 import { SeedConflictError } from './graph/seed-writer.js';
+import { LocalNeo4jError } from './local-neo4j/process.js';
 import { createLogger } from './logger.js';
 import { TrustedDocumentsError } from './plugins/trusted-documents.js';
+import { loadSeed } from './seed/load.js';
 import { createYogaServer } from './yoga.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
+import { type LocalNeo4j, startLocalNeo4j } from '../local-neo4j/process.js';
 import { Graph } from './database.js';
 import { createDriver, describeConnectionFailure, redactUri } from './driver.js';
 import { UNAVAILABLE_CODES } from './errors.js';
-import { type LocalNeo4j, startLocalNeo4j } from '../local-neo4j/process.js';
 
 export class StartupError extends Error {}
 

@@ -1,4 +1,3 @@
-import type { Seed } from './seed-model.js';
 import type { Graph } from './database.js';
 import {
   COUNT_BY_KIND,
@@ -13,6 +12,7 @@ import {
   upsertRelations,
   WIPE_GRAPH,
 } from './queries/seed.js';
+import type { Seed } from './seed-model.js';
 import type { EntityKind, RelationType } from './vocabulary.js';
 
 export interface SeedCounts {

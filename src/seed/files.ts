@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from '../project-root.js';
 import { type Seed, type SeedFile, type SeedProblem, SeedValidationError } from '../graph/seed-model.js';
+import { projectRoot } from '../project-root.js';
 import { validateSeed } from './validate.js';
 
 export const defaultSeedDir = () => join(projectRoot(), 'seed', 'data');

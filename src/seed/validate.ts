@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Seed, SeedEntity, SeedFile, SeedProblem, SeedRelation, SeedSalary, SeedSource } from '../graph/seed-model.js';
 import {
   BASES,
   CURRENCIES,
@@ -11,7 +12,6 @@ import {
   REGIONS,
   RELATION_SPECS,
 } from '../graph/vocabulary.js';
-import type { Seed, SeedEntity, SeedFile, SeedProblem, SeedRelation, SeedSalary, SeedSource } from '../graph/seed-model.js';
 
 /**
  * Checks every seed file before anything is written and reports all problems at once,

@@ -1,5 +1,5 @@
-import { loadSeed } from '../../src/seed/load.js';
 import type { Graph } from '../../src/graph/database.js';
+import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from './test-graph.js';
 import { startTestServer, type TestServer } from './test-server.js';
 

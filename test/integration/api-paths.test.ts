@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../src/seed/files.js';
 import { KIND_LABELS } from '../../src/graph/vocabulary.js';
+import { loadSeedData } from '../../src/seed/files.js';
 import { type SeededServer, startSeededServer } from '../helpers/seeded-server.js';
 
 /**

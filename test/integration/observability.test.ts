@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../src/seed/load.js';
 import { MAX_OPERATION_LABELS } from '../../src/plugins/metrics.js';
+import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from '../helpers/test-graph.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 

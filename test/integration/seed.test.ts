@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { defaultSeedDir, loadSeedData } from '../../src/seed/files.js';
-import { loadSeed } from '../../src/seed/load.js';
-import { type Seed, SeedValidationError } from '../../src/graph/seed-model.js';
 import type { Graph } from '../../src/graph/database.js';
+import { type Seed, SeedValidationError } from '../../src/graph/seed-model.js';
 import { SeedConflictError, type SeedCounts } from '../../src/graph/seed-writer.js';
 import { ENTITY_KINDS, KIND_LABELS } from '../../src/graph/vocabulary.js';
+import { defaultSeedDir, loadSeedData } from '../../src/seed/files.js';
+import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from '../helpers/test-graph.js';
 
 /**

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSeedData } from '../../src/seed/files.js';
 import { projectRoot } from '../../src/project-root.js';
+import { loadSeedData } from '../../src/seed/files.js';
 
 /**
  * The seed must describe the article in its own words. Any summary or evidence that shares a

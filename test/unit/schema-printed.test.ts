@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLEnumType, GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/project-root.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../../src/graph/vocabulary.js';
+import { projectRoot } from '../../src/project-root.js';
 import { printedSchema, schema } from '../../src/schema/index.js';
 import { TYPE_NAME_BY_KIND } from '../../src/schema/type-names.js';
 

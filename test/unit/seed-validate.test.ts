@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSeedData, readSeedFiles } from '../../src/seed/files.js';
 import { type SeedFile, type SeedProblem, SeedValidationError } from '../../src/graph/seed-model.js';
+import { loadSeedData, readSeedFiles } from '../../src/seed/files.js';
 import { validateSeed } from '../../src/seed/validate.js';
 
 /**
