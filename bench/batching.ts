@@ -5,7 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { openGraph, waitForNeo4j } from '../src/graph/connect.js';
 import { newQueryStats, type QueryStats } from '../src/graph/database.js';
-import { entityPage, type RelationFilter, relationPages } from '../src/graph/repository.js';
+import { entityPage, type RelationQuery, relationPages } from '../src/graph/repository.js';
 import { loadSeed } from '../src/seed/load.js';
 import { createYogaServer } from '../src/yoga.js';
 import { freePort } from '../test/helpers/free-port.js';
@@ -24,12 +24,13 @@ const QUERY = `{
   entities(first: 100) { nodes { key relations(first: 5) { edges { node { key relations(first: 3, direction: OUT) { totalCount } } } } } }
 }`;
 
-const level = (limit: number, direction: RelationFilter['direction'] = 'BOTH'): RelationFilter => ({
+const level = (limit: number, direction: RelationQuery['direction'] = 'BOTH'): RelationQuery => ({
   types: null,
   direction,
   kinds: null,
   limit,
   after: null,
+  withTotal: true,
 });
 
 async function main(): Promise<void> {

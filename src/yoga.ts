@@ -9,7 +9,7 @@ import { maskError } from './errors.js';
 import { exampleOperations } from './examples/index.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useLimitCodes } from './plugins/limit-codes.js';
-import { Metrics } from './plugins/metrics.js';
+import { Metrics, useMetricsEndpoint } from './plugins/metrics.js';
 import { useObservability } from './plugins/observability.js';
 import { useRateLimit } from './plugins/rate-limit.js';
 import { useTrustedDocuments } from './plugins/trusted-documents.js';
@@ -25,6 +25,7 @@ export interface YogaDeps extends ServerDeps {
 export function createYogaServer(deps: YogaDeps) {
   const { config } = deps;
   const production = config.NODE_ENV === 'production';
+  const metrics = new Metrics();
   return createYoga<object, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -38,7 +39,8 @@ export function createYogaServer(deps: YogaDeps) {
     batching: false,
     logging: false,
     plugins: [
-      useObservability(deps.logger, new Metrics()),
+      useMetricsEndpoint(metrics),
+      useObservability(deps.logger, metrics),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, config.TRUST_PROXY),
       useBodyLimit(config.MAX_BODY_BYTES),
       useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] }),
@@ -59,8 +61,6 @@ export function createYogaServer(deps: YogaDeps) {
     ],
   });
 }
-
-export type YogaServer = ReturnType<typeof createYogaServer>;
 
 /** No list: same-origin only. `*`: any origin. Otherwise exactly the listed origins. */
 function corsOptions(origins: string[]) {

@@ -14,23 +14,32 @@ export function newQueryStats(): QueryStats {
 
 export type Params = Record<string, unknown>;
 
+export interface GraphOptions {
+  /** Known-down probe (e.g. the bundled Neo4j is restarting): queries then fail fast with SERVICE_UNAVAILABLE. */
+  isAvailable?: () => boolean;
+}
+
 /**
- * The only door to Neo4j for reads and writes. Every call is one round-trip in a managed
- * transaction on the configured database, with parameters only, and is counted in `stats`.
+ * The service's access to Neo4j: reads, the seed's write transaction and schema commands, each
+ * on the configured database with parameters only. Reads are counted in `stats` per request.
  */
 export class Graph {
   constructor(
     readonly driver: Driver,
     readonly database: string,
     private readonly timeoutMs: number,
+    private readonly options: GraphOptions = {},
   ) {}
+
+  /** Fails at once, without touching the driver, while the availability probe says Neo4j is down. */
+  private assertAvailable(): void {
+    if (this.options.isAvailable?.() === false) {
+      throw new DatabaseUnavailableError('The graph database is unavailable; try again shortly.');
+    }
+  }
 
   async read<Row>(cypher: string, params: Params, stats?: QueryStats): Promise<Row[]> {
     return this.run<Row>(cypher, params, neo4j.routing.READ, stats, this.timeoutMs);
-  }
-
-  async write<Row>(cypher: string, params: Params, stats?: QueryStats): Promise<Row[]> {
-    return this.run<Row>(cypher, params, neo4j.routing.WRITE, stats, this.timeoutMs);
   }
 
   /**
@@ -43,6 +52,7 @@ export class Graph {
 
   /** Runs `work` in one write transaction: everything commits, or nothing does. */
   async writeTransaction<T>(work: (run: (cypher: string, params: Params) => Promise<unknown[]>) => Promise<T>): Promise<T> {
+    this.assertAvailable();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) =>
@@ -56,6 +66,7 @@ export class Graph {
   }
 
   async ping(): Promise<boolean> {
+    if (this.options.isAvailable?.() === false) return false;
     try {
       await this.driver.executeQuery('RETURN 1', {}, { database: this.database, routing: neo4j.routing.READ });
       return true;
@@ -71,6 +82,7 @@ export class Graph {
     stats: QueryStats | undefined,
     timeoutMs: number,
   ): Promise<Row[]> {
+    this.assertAvailable();
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
@@ -114,7 +126,8 @@ function translate(error: unknown): unknown {
   if (UNAVAILABLE_CODES.has(error.code)) {
     return new DatabaseUnavailableError('The graph database is unavailable; try again shortly.', { cause: error });
   }
-  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code.includes('TransactionTimedOut')) {
+  // Neo.ClientError.Transaction.TransactionTimedOut, and its ...TimedOutClientConfiguration variant.
+  if (error.code.includes('TransactionTimedOut')) {
     return new QueryTimeoutError('The query took too long and was stopped.', { cause: error });
   }
   return error;

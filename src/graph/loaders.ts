@@ -4,8 +4,8 @@ import {
   article,
   type EntityRow,
   entitiesByKeys,
-  type RelationFilter,
   type RelationPage,
+  type RelationQuery,
   relationPages,
   type SalaryRow,
   salariesByOwner,
@@ -13,24 +13,18 @@ import {
 
 type Article = Awaited<ReturnType<typeof article>>;
 
-/** What a relationship load asks for, besides the parent key. */
-export interface RelationRequest extends RelationFilter {
-  /** Count all matching relationships too (connections show it; typed lists do not). */
-  withTotal: boolean;
-}
-
 /**
  * Per-request loaders that are not tied to one Pothos field:
  * - `entity` is shared by all sixteen entity types (and `node`, `nodes`, `entity`), so lookups
  *   of mixed kinds cost one round-trip per tick rather than one per type.
- * - `relations(request)` keeps one loader per distinct filter: parents asking the same question
+ * - `relations(query)` keeps one loader per distinct filter: parents asking the same question
  *   share a batch, and two fragments asking different questions never share arguments.
  * - `salaries` loads every range of many owners at once; fields filter by region afterwards.
  * - the article is read at most once per request, however many `sources` are selected.
  */
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
-  relations(request: RelationRequest): DataLoader<string, RelationPage>;
+  relations(query: RelationQuery): DataLoader<string, RelationPage>;
   salaries: DataLoader<string, SalaryRow[]>;
   article: () => Promise<Article>;
 }
@@ -40,12 +34,11 @@ export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
   let articleOnce: Promise<Article> | undefined;
   return {
     entity: new DataLoader((keys) => entitiesByKeys(graph, keys, stats)),
-    relations: (request) => {
-      const id = requestId(request);
+    relations: (query) => {
+      const id = queryId(query);
       let loader = relationLoaders.get(id);
       if (!loader) {
-        const { withTotal, ...filter } = request;
-        loader = new DataLoader((keys) => relationPages(graph, keys, filter, stats, withTotal));
+        loader = new DataLoader((keys) => relationPages(graph, keys, query, stats));
         relationLoaders.set(id, loader);
       }
       return loader;
@@ -59,6 +52,6 @@ export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
 }
 
 /** The same question in any argument order gets the same loader. */
-function requestId({ types, kinds, direction, limit, after, withTotal }: RelationRequest): string {
+function queryId({ types, kinds, direction, limit, after, withTotal }: RelationQuery): string {
   return JSON.stringify([types ? [...types].sort() : null, kinds ? [...kinds].sort() : null, direction, limit, after, withTotal]);
 }

@@ -5,9 +5,9 @@ import { RELATION_LISTS, RELATION_PAGES } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { EXACT_ENTITY, SEARCH, TOOLS_FOR } from './queries/search.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
-import { type EntityKind, type Region, type RelationType, TOOL_KINDS } from './vocabulary.js';
+import { type Basis, type EntityKind, type Region, type RelationType, TOOL_KINDS } from './vocabulary.js';
 
-/** Functions over the graph: each is one Cypher round-trip with parameters only. */
+/** Functions over the graph: each is one Cypher round-trip, with user input only as parameters. */
 
 export type { EntityRow, SalaryRow };
 
@@ -15,7 +15,7 @@ export interface StepRow {
   from: EntityRow;
   to: EntityRow;
   type: RelationType;
-  basis: string;
+  basis: Basis;
   evidence: string;
   section: string;
 }
@@ -24,7 +24,7 @@ export interface EdgeRow {
   sortKey: string;
   type: RelationType;
   direction: 'OUT' | 'IN';
-  basis: string;
+  basis: Basis;
   evidence: string;
   section: string;
   node: EntityRow;
@@ -35,13 +35,19 @@ export interface RelationPage {
   totalCount: number;
 }
 
-export interface RelationFilter {
+/** One question about relationships, asked of many parents at once; the same type from resolver to Cypher. */
+export interface RelationQuery {
+  /** Only these relationship types (null: all). */
   types: RelationType[] | null;
   direction: 'OUT' | 'IN' | 'BOTH';
+  /** Only edges to entities of these kinds (null: all). */
   kinds: EntityKind[] | null;
   /** Rows to fetch per parent (callers ask for one more than they show, to detect a next page). */
   limit: number;
+  /** The sort key of the last edge already seen (keyset paging). */
   after: string | null;
+  /** Count all matching relationships too; without it `totalCount` is -1 and Neo4j skips counting. */
+  withTotal: boolean;
 }
 
 export async function graphStats(graph: Graph, stats?: QueryStats): Promise<GraphStatsRow> {
@@ -66,12 +72,10 @@ export async function countEntities(graph: Graph, kind: EntityKind | null, stats
   return row?.total ?? 0;
 }
 
-/**
- * One page of relationships per parent key, for all keys in one round-trip. Without
- * `withTotal`, `totalCount` is -1 and Neo4j skips counting.
- */
-export async function relationPages(graph: Graph, keys: readonly string[], filter: RelationFilter, stats?: QueryStats, withTotal = true) {
-  const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, { keys, ...filter }, stats);
+/** One page of relationships per parent key, for all keys in one round-trip. */
+export async function relationPages(graph: Graph, keys: readonly string[], query: RelationQuery, stats?: QueryStats) {
+  const { withTotal, ...params } = query;
+  const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, { keys, ...params }, stats);
   const byKey = new Map(rows.map((row) => [row.key, { edges: row.edges, totalCount: row.totalCount }]));
   return keys.map((key) => byKey.get(key) ?? { edges: [], totalCount: 0 });
 }

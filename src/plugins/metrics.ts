@@ -1,3 +1,4 @@
+import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { RequestState } from './request-state.js';
 
@@ -65,4 +66,14 @@ export class Metrics {
     this.operations.add(label);
     return label;
   }
+}
+
+/** Serves `GET /metrics` in Prometheus' text format. */
+export function useMetricsEndpoint(metrics: Metrics): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname !== '/metrics' || request.method !== 'GET') return;
+      endResponse(new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
+    },
+  };
 }

@@ -6,15 +6,12 @@ import { requestState } from './request-state.js';
 
 /**
  * One structured log line and one metrics sample per GraphQL request: request id, operation,
- * duration, Neo4j round-trips and error codes. Also serves `GET /metrics`.
+ * duration, Neo4j round-trips and error codes.
  */
 export function useObservability(logger: Logger, metrics: Metrics): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    onRequest({ request }) {
       requestState(request);
-      if (url.pathname === '/metrics' && request.method === 'GET') {
-        endResponse(new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
-      }
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;

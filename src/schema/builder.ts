@@ -6,6 +6,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { createGraphQLError } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { LIMITS } from '../limits.js';
 import { KIND_BY_TYPE_NAME } from './type-names.js';
 
 /** The one set of type parameters every schema file shares. */
@@ -25,9 +26,9 @@ export const builder = new SchemaBuilder<PothosTypes>({
     cursorType: 'String',
     // Each id is a lookup: price the list by its length and bound it like every other list.
     nodesQueryOptions: {
-      description: 'Entities by global id, in the same order; null where an id names nothing. At most 100 ids.',
+      description: `Entities by global id, in the same order; null where an id names nothing. At most ${LIMITS.nodeIds} ids.`,
       complexity: (args) => ({ field: 1, multiplier: Math.max(1, args.ids.length) }),
-      args: { ids: { validate: z.array(z.unknown()).max(100, 'at most 100 ids per request') } },
+      args: { ids: { validate: z.array(z.unknown()).max(LIMITS.nodeIds, `at most ${LIMITS.nodeIds} ids per request`) } },
     },
     // A malformed global id is the caller's mistake: say so with a code instead of a masked error.
     decodeGlobalID: (globalID) => {

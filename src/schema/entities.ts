@@ -1,5 +1,6 @@
-import { type EntityConnectionShape, entityConnection, entityTotal } from '../resolvers/entity-connection.js';
-import { firstArg, keyArg } from './args.js';
+import { LIMITS } from '../limits.js';
+import { type EntityConnectionShape, entityByKey, entityConnection, entityTotal } from '../resolvers/entities.js';
+import { boundedInt, keyArg } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { EntityKindEnum } from './enums.js';
@@ -37,17 +38,17 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by its key (e.g. `python`, `senior`, `security`); null when no entity has that key.',
     args: { key: t.arg.string({ validate: keyArg }) },
-    resolve: (_root, args, ctx) => ctx.loaders.entity.load(args.key),
+    resolve: (_root, args, ctx) => entityByKey(ctx, args.key),
   }),
   entities: t.field({
     type: EntityConnection,
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.page.default }),
     description: 'All entities, or those of one kind, ordered by key and paged by cursor.',
     args: {
       kind: t.arg({ type: EntityKindEnum, required: false }),
-      first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
+      first: t.arg.int(boundedInt('first', LIMITS.page)),
       after: t.arg.string({ required: false }),
     },
-    resolve: (_root, args, ctx) => entityConnection(ctx, args.kind ?? null, args.first ?? 20, args.after),
+    resolve: (_root, args, ctx) => entityConnection(ctx, args),
   }),
 }));

@@ -1,4 +1,5 @@
 import type { EntityRow } from '../graph/repository.js';
+import { entitySources } from '../resolvers/entities.js';
 import { builder } from './builder.js';
 import { EntityKindEnum } from './enums.js';
 import { TYPE_NAME_BY_KIND } from './type-names.js';
@@ -23,22 +24,16 @@ const SourceRef = builder.objectRef<SourceRefShape>('SourceRef').implement({
 export const EntityRef = builder.interfaceRef<EntityRow>('Entity').implement({
   description: 'Anything in the knowledge graph: a tool, a task, a trait, a concept, a seniority level ...',
   interfaces: [builder.nodeInterfaceRef()],
-  resolveType: (entity) => TYPE_NAME_BY_KIND[entity.kind as keyof typeof TYPE_NAME_BY_KIND],
+  resolveType: (entity) => TYPE_NAME_BY_KIND[entity.kind],
   fields: (t) => ({
     id: t.globalID({
-      resolve: (entity) => ({ type: TYPE_NAME_BY_KIND[entity.kind as keyof typeof TYPE_NAME_BY_KIND], id: entity.key }),
+      resolve: (entity) => ({ type: TYPE_NAME_BY_KIND[entity.kind], id: entity.key }),
     }),
     key: t.exposeString('key', { description: 'Stable lowercase slug, e.g. `node-js`.' }),
     name: t.exposeString('name'),
-    kind: t.field({ type: EntityKindEnum, resolve: (entity) => entity.kind as keyof typeof TYPE_NAME_BY_KIND }),
+    kind: t.field({ type: EntityKindEnum, resolve: (entity) => entity.kind }),
     summary: t.exposeString('summary', { description: 'In this project’s own words.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names people search by.' }),
-    sources: t.field({
-      type: [SourceRef],
-      resolve: async (entity, _args, ctx) => {
-        const article = await ctx.loaders.article();
-        return entity.sections.map((section) => ({ section, article }));
-      },
-    }),
+    sources: t.field({ type: [SourceRef], resolve: (entity, _args, ctx) => entitySources(ctx, entity) }),
   }),
 });

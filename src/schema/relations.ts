@@ -1,5 +1,6 @@
-import { type RelationConnectionShape, relationConnection } from '../resolvers/relation-connection.js';
-import { firstArg } from './args.js';
+import { LIMITS } from '../limits.js';
+import { type RelationConnectionShape, relationConnection } from '../resolvers/relations.js';
+import { boundedInt } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { BasisEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
@@ -14,7 +15,7 @@ const RelationEdge = builder.objectRef<Edge>('RelationEdge').implement({
     cursor: t.exposeString('cursor'),
     type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
     direction: t.field({ type: DirectionEnum, resolve: (edge) => edge.direction }),
-    basis: t.field({ type: BasisEnum, resolve: (edge) => edge.basis as 'STATED' | 'INFERRED' }),
+    basis: t.field({ type: BasisEnum, resolve: (edge) => edge.basis }),
     evidence: t.exposeString('evidence', { description: 'Why this link holds, in our own words.' }),
     section: t.exposeString('section', { description: 'The article section it rests on.' }),
     node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
@@ -33,15 +34,16 @@ const RelationConnection = builder.objectRef<RelationConnectionShape>('RelationC
 builder.interfaceField(EntityRef, 'relations', (t) =>
   t.field({
     type: RelationConnection,
-    description: 'Relationships of this entity. Batched: one Neo4j round-trip per nesting level, whatever the number of parents.',
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
+    description:
+      'Relationships of this entity. Batched: one Neo4j round-trip per distinct set of arguments per nesting level, whatever the number of parents.',
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.page.default }),
     args: {
       types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these relationship types.' }),
       direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH' }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only edges to entities of these kinds.' }),
-      first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
+      first: t.arg.int(boundedInt('first', LIMITS.page)),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
     },
-    resolve: (entity, args, ctx) => relationConnection(ctx, entity.key, args),
+    resolve: (entity, args, ctx) => relationConnection(ctx, entity, args),
   }),
 );

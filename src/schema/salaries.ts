@@ -1,5 +1,5 @@
 import type { SalaryRow } from '../graph/repository.js';
-import { salaries } from '../graph/repository.js';
+import { salaryRanges } from '../resolvers/salaries.js';
 import { keyArg } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
@@ -11,9 +11,9 @@ export const SalaryRangeRef = builder.objectRef<SalaryRow>('SalaryRange').implem
   description: 'A pay range the article reports, in whole units of its currency.',
   fields: (t) => ({
     appliesTo: t.field({ type: EntityRef, description: 'The seniority level or hiring model it applies to.', resolve: (s) => s.appliesTo }),
-    region: t.field({ type: RegionEnum, resolve: (s) => s.region as 'US' | 'CANADA' }),
+    region: t.field({ type: RegionEnum, resolve: (s) => s.region }),
     currency: t.exposeString('currency', { description: 'ISO 4217 code: USD or CAD.' }),
-    period: t.field({ type: PayPeriodEnum, resolve: (s) => s.period as 'YEAR' | 'HOUR' }),
+    period: t.field({ type: PayPeriodEnum, resolve: (s) => s.period }),
     min: t.exposeInt('min'),
     max: t.exposeInt('max'),
     typical: t.exposeInt('typical', { nullable: true, description: 'The stated average, where the article gives one.' }),
@@ -29,6 +29,6 @@ builder.queryField('salaries', (t) =>
       region: t.arg({ type: RegionEnum, required: false }),
       appliesTo: t.arg.string({ required: false, validate: keyArg }),
     },
-    resolve: (_root, args, ctx) => salaries(ctx.graph, args.region ?? null, args.appliesTo ?? null, ctx.stats),
+    resolve: (_root, args, ctx) => salaryRanges(ctx, args),
   }),
 );

@@ -1,13 +1,12 @@
-import { badInput } from '../errors.js';
 import type { EntityRow } from '../graph/repository.js';
-import { searchEntities } from '../graph/repository.js';
-import { luceneQuery } from '../graph/search-query.js';
-import { toolsForConcern } from '../resolvers/tools-for.js';
-import { firstArg, nonEmptyText } from './args.js';
+import { LIMITS } from '../limits.js';
+import type { PathShape } from '../resolvers/paths.js';
+import { search, toolsForConcern } from '../resolvers/search.js';
+import { boundedInt, nonEmptyText } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { EntityKindEnum } from './enums.js';
-import { PathRef, type PathShape } from './paths.js';
+import { PathRef } from './paths.js';
 
 /** Finding entities by text, and the tools linked to a concern. */
 
@@ -28,30 +27,25 @@ const ToolMatch = builder.objectRef<{ tool: EntityRow; path: PathShape }>('ToolM
 builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHit],
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? 10 }),
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.searchHits.default }),
     description: 'Full-text search over names, aliases and summaries; forgiving of case, punctuation and small typos.',
     args: {
       text: t.arg.string({ validate: nonEmptyText }),
       kinds: t.arg({ type: [EntityKindEnum], required: false }),
-      first: t.arg.int({ required: false, defaultValue: 10, validate: firstArg() }),
+      first: t.arg.int(boundedInt('first', LIMITS.searchHits)),
     },
-    resolve: async (_root, args, ctx) => {
-      const query = luceneQuery(args.text);
-      if (!query) throw badInput('text must contain at least one letter or digit.');
-      const kinds = args.kinds?.length ? args.kinds : null;
-      return searchEntities(ctx.graph, query, kinds, args.first ?? 10, ctx.stats);
-    },
+    resolve: (_root, args, ctx) => search(ctx, args),
   }),
   toolsFor: t.field({
     type: [ToolMatch],
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.toolMatches.default }),
     description:
       'Languages, databases, frameworks, API styles, cloud platforms, version control and server tools linked to a concern ' +
       '(a key, name, alias or free text such as "security"), direct links first, each with the path that justifies it.',
     args: {
       concern: t.arg.string({ validate: nonEmptyText }),
-      first: t.arg.int({ required: false, defaultValue: 20, validate: firstArg() }),
+      first: t.arg.int(boundedInt('first', LIMITS.toolMatches)),
     },
-    resolve: (_root, args, ctx) => toolsForConcern(ctx, args.concern, args.first ?? 20),
+    resolve: (_root, args, ctx) => toolsForConcern(ctx, args),
   }),
 }));

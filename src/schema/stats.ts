@@ -1,4 +1,4 @@
-import { graphStats } from '../graph/repository.js';
+import { graphStats } from '../resolvers/stats.js';
 import { builder } from './builder.js';
 
 const GraphStats = builder.objectRef<{ entityCount: number; relationshipCount: number }>('GraphStats').implement({
@@ -13,6 +13,6 @@ builder.queryField('graphStats', (t) =>
   t.field({
     type: GraphStats,
     description: 'Counts of entities and relationships stored in Neo4j.',
-    resolve: (_root, _args, ctx) => graphStats(ctx.graph, ctx.stats),
+    resolve: (_root, _args, ctx) => graphStats(ctx),
   }),
 );

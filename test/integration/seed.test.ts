@@ -226,7 +226,7 @@ describe('loading the seed into Neo4j', () => {
     });
 
     it('refuses to overwrite a foreign entity whose key the seed wants, and writes nothing', async () => {
-      await graph.write("CREATE (:Entity {key: 'brand-new-tool', name: 'foreign'})", {});
+      await graph.driver.executeQuery("CREATE (:Entity {key: 'brand-new-tool', name: 'foreign'})", {}, { database: graph.database });
       try {
         const dir = editedSeedDir({
           'frameworks.yaml': (content) => {
@@ -241,7 +241,7 @@ describe('loading the seed into Neo4j', () => {
         expect((error as Error).message).toContain('brand-new-tool');
         expect(await snapshot(graph)).toEqual(before);
       } finally {
-        await graph.write("MATCH (n:Entity {key: 'brand-new-tool'}) DETACH DELETE n", {});
+        await graph.driver.executeQuery("MATCH (n:Entity {key: 'brand-new-tool'}) DETACH DELETE n", {}, { database: graph.database });
       }
     });
 
@@ -253,7 +253,11 @@ describe('loading the seed into Neo4j', () => {
       expect(seed.entities[1]?.kind).toBe(seed.entities[0]?.kind);
       const lastFile = 'version-control.yaml';
       expect(seed.entities.at(-1)?.kind).toBe('VERSION_CONTROL'); // the file written last
-      await graph.write('CREATE CONSTRAINT test_unique_summary IF NOT EXISTS FOR (n:Entity) REQUIRE n.summary IS UNIQUE', {});
+      await graph.driver.executeQuery(
+        'CREATE CONSTRAINT test_unique_summary IF NOT EXISTS FOR (n:Entity) REQUIRE n.summary IS UNIQUE',
+        {},
+        { database: graph.database },
+      );
       try {
         const dir = editedSeedDir({
           // Written early in the transaction: must be rolled back.
@@ -269,13 +273,17 @@ describe('loading the seed into Neo4j', () => {
         await expect(loadSeed(graph, { dir, reset })).rejects.toThrow(/already exists/);
         expect(await snapshot(graph)).toEqual(before);
       } finally {
-        await graph.write('DROP CONSTRAINT test_unique_summary IF EXISTS', {});
+        await graph.driver.executeQuery('DROP CONSTRAINT test_unique_summary IF EXISTS', {}, { database: graph.database });
       }
     });
   });
 
   it('keeps data added by other means on reload, and removes it only with reset', async () => {
-    await graph.write("CREATE (:Note {text: 'mine'}) CREATE (:Entity {key: 'user-added', name: 'x'})", {});
+    await graph.driver.executeQuery(
+      "CREATE (:Note {text: 'mine'}) CREATE (:Entity {key: 'user-added', name: 'x'})",
+      {},
+      { database: graph.database },
+    );
     const own = async () =>
       graph.read<{ what: string }>(
         "MATCH (n) WHERE n:Note AND n.text = 'mine' OR n:Entity AND n.key = 'user-added' RETURN coalesce(n.text, n.key) AS what ORDER BY what",

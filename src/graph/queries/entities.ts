@@ -1,3 +1,5 @@
+import type { EntityKind } from '../vocabulary.js';
+
 /** Entity lookups and keyset pages over all entities. */
 
 const ENTITY_FIELDS = ['key', 'name', 'kind', 'aliases', 'summary', 'sections', 'yearsMin', 'yearsMax'];
@@ -14,7 +16,7 @@ export const stepProjection = (r: string) => `{
 export interface EntityRow {
   key: string;
   name: string;
-  kind: string;
+  kind: EntityKind;
   aliases: string[];
   summary: string;
   sections: string[];

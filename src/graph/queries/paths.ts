@@ -1,11 +1,10 @@
+import { LIMITS } from '../../limits.js';
 import { entityProjection, stepProjection } from './entities.js';
 
 /**
  * Variable-length bounds cannot be parameters, so each allowed hop count or depth has its own
  * prebuilt query text; callers pick one by a validated integer, never by splicing input.
  */
-export const MAX_HOPS = 6;
-export const MAX_DEPTH = 3;
 
 const shortestPath = (hops: number) => `
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
@@ -14,7 +13,9 @@ WHERE all(r IN relationships(p) WHERE startNode(r):Entity AND endNode(r):Entity)
 RETURN [r IN relationships(p) | ${stepProjection('r')}] AS steps
 LIMIT 1`;
 
-export const SHORTEST_PATH: ReadonlyMap<number, string> = new Map(Array.from({ length: MAX_HOPS }, (_, i) => [i + 1, shortestPath(i + 1)]));
+export const SHORTEST_PATH: ReadonlyMap<number, string> = new Map(
+  Array.from({ length: LIMITS.pathHops.max }, (_, i) => [i + 1, shortestPath(i + 1)]),
+);
 
 const neighborhood = (depth: number) => `
 MATCH (center:Entity {key: $key})
@@ -26,4 +27,6 @@ OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
 WITH nodes, collect(DISTINCT {from: a.key, to: b.key, type: type(r)}) AS edges
 RETURN [n IN nodes | ${entityProjection('n')}] AS nodes, [e IN edges WHERE e.type IS NOT NULL] AS edges`;
 
-export const NEIGHBORHOOD: ReadonlyMap<number, string> = new Map(Array.from({ length: MAX_DEPTH }, (_, i) => [i + 1, neighborhood(i + 1)]));
+export const NEIGHBORHOOD: ReadonlyMap<number, string> = new Map(
+  Array.from({ length: LIMITS.neighborhoodDepth.max }, (_, i) => [i + 1, neighborhood(i + 1)]),
+);

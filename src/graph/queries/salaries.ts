@@ -1,10 +1,11 @@
-import { entityProjection } from './entities.js';
+import type { PayPeriod, Region } from '../vocabulary.js';
+import { type EntityRow, entityProjection } from './entities.js';
 
 export interface SalaryRow {
-  appliesTo: import('./entities.js').EntityRow;
-  region: string;
+  appliesTo: EntityRow;
+  region: Region;
   currency: string;
-  period: string;
+  period: PayPeriod;
   min: number;
   max: number;
   typical: number | null;

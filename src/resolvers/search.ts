@@ -1,6 +1,17 @@
 import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
 import { exactEntityKey, searchEntities, toolsFor } from '../graph/repository.js';
 import { luceneQuery } from '../graph/search-query.js';
+import type { EntityKind } from '../graph/vocabulary.js';
+import { LIMITS } from '../limits.js';
+
+/** Finding entities by text, and the tools linked to a concern. */
+
+export async function search(ctx: Context, args: { text: string; kinds?: EntityKind[] | null; first?: number | null }) {
+  const query = luceneQuery(args.text);
+  if (!query) throw badInput('text must contain at least one letter or digit.');
+  return searchEntities(ctx.graph, query, args.kinds?.length ? args.kinds : null, args.first ?? LIMITS.searchHits.default, ctx.stats);
+}
 
 /**
  * `toolsFor(concern)`: the concern may be a key, a name, an alias or free text. Exact matches
@@ -15,9 +26,9 @@ export async function resolveConcernKey(ctx: Context, concern: string): Promise<
   return best?.entity.key ?? null;
 }
 
-export async function toolsForConcern(ctx: Context, concern: string, first: number) {
-  const key = await resolveConcernKey(ctx, concern);
+export async function toolsForConcern(ctx: Context, args: { concern: string; first?: number | null }) {
+  const key = await resolveConcernKey(ctx, args.concern);
   if (!key) return [];
-  const rows = await toolsFor(ctx.graph, key, first, ctx.stats);
+  const rows = await toolsFor(ctx.graph, key, args.first ?? LIMITS.toolMatches.default, ctx.stats);
   return rows.map((row) => ({ tool: row.tool, path: { length: row.steps.length, steps: row.steps } }));
 }

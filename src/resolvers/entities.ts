@@ -1,0 +1,45 @@
+import type { Context } from '../context.js';
+import { countEntities, type EntityRow, entityPage } from '../graph/repository.js';
+import type { EntityKind } from '../graph/vocabulary.js';
+import { LIMITS } from '../limits.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { type PageInfoShape, pageInfo } from './page-info.js';
+
+/** Entity lookups: by key, by global id for one kind, page by page, and where an entity's facts come from. */
+
+export interface EntityConnectionShape {
+  kind: EntityKind | null;
+  edges: { cursor: string; node: EntityRow }[];
+  pageInfo: PageInfoShape;
+}
+
+export const entityByKey = (ctx: Context, key: string) => ctx.loaders.entity.load(key);
+
+/** `node(id:)` for one entity type: a global id names a type, and an entity of another kind under it does not exist. */
+export async function entitiesOfKind(ctx: Context, keys: string[], kind: EntityKind): Promise<(EntityRow | null)[]> {
+  const rows = await ctx.loaders.entity.loadMany(keys);
+  return rows.map((row) => {
+    if (row instanceof Error) throw row;
+    return row?.kind === kind ? row : null;
+  });
+}
+
+/** A keyset page of entities ordered by key; `totalCount` is a separate resolver, fetched only when selected. */
+export async function entityConnection(
+  ctx: Context,
+  args: { kind?: EntityKind | null; first?: number | null; after?: string | null },
+): Promise<EntityConnectionShape> {
+  const first = args.first ?? LIMITS.page.default;
+  const afterKey = decodeCursor('entity', args.after);
+  const rows = await entityPage(ctx.graph, { kind: args.kind ?? null, after: afterKey, limit: first + 1 }, ctx.stats);
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor('entity', node.key), node }));
+  return { kind: args.kind ?? null, edges, pageInfo: pageInfo(edges, rows.length, first, afterKey) };
+}
+
+export const entityTotal = (ctx: Context, connection: EntityConnectionShape) => countEntities(ctx.graph, connection.kind, ctx.stats);
+
+/** The article sections an entity draws on; the article itself is read once per request. */
+export async function entitySources(ctx: Context, entity: EntityRow) {
+  const article = await ctx.loaders.article();
+  return entity.sections.map((section) => ({ section, article }));
+}

@@ -1,0 +1,90 @@
+import type { Context } from '../context.js';
+import type { EdgeRow, EntityRow, RelationPage, RelationQuery } from '../graph/repository.js';
+import type { EntityKind, RelationType } from '../graph/vocabulary.js';
+import { LIMITS } from '../limits.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { type PageInfoShape, pageInfo } from './page-info.js';
+
+/** `Entity.relations` pages and the named relationship fields (Language.frameworks ...). */
+
+export interface RelationConnectionShape {
+  totalCount: number;
+  edges: (EdgeRow & { cursor: string })[];
+  pageInfo: PageInfoShape;
+}
+
+export interface RelationArgs {
+  types?: RelationType[] | null;
+  direction?: 'OUT' | 'IN' | 'BOTH' | null;
+  kinds?: EntityKind[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** One keyset page of an entity's relationships; parents asking the same question share a round-trip. */
+export async function relationConnection(ctx: Context, entity: EntityRow, args: RelationArgs): Promise<RelationConnectionShape> {
+  const first = args.first ?? LIMITS.page.default;
+  const after = decodeCursor('relation', args.after);
+  const page = await ctx.loaders
+    .relations({
+      types: args.types?.length ? args.types : null,
+      direction: args.direction ?? 'BOTH',
+      kinds: args.kinds?.length ? args.kinds : null,
+      limit: first + 1,
+      after,
+      withTotal: true,
+    })
+    .load(entity.key);
+  const edges = page.edges.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor('relation', edge.sortKey) }));
+  return { totalCount: page.totalCount, edges, pageInfo: pageInfo(edges, page.edges.length, first, after) };
+}
+
+/** What a typed field asks: its types, direction and kinds, with no paging and no total. */
+export interface TypedFieldSpec {
+  types: RelationType[];
+  direction: 'OUT' | 'IN';
+  kinds: EntityKind[];
+}
+
+const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
+  types: spec.types,
+  direction: spec.direction,
+  kinds: spec.kinds,
+  limit: LIMITS.typedFieldEntries,
+  after: null,
+  withTotal: false,
+});
+
+/**
+ * The entities at the other end, by name. An entity linked by two of the field's types
+ * (Express.js is both BUILT_ON and WRITTEN_IN ...) is still one entry.
+ */
+function uniqueNodes(page: RelationPage): EntityRow[] {
+  const unique = new Map(page.edges.map((edge) => [edge.node.key, edge.node]));
+  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A typed list field for many parents, through the shared per-request relations loader. */
+export async function typedEntities(ctx: Context, keys: readonly string[], spec: TypedFieldSpec): Promise<EntityRow[][]> {
+  const pages = await ctx.loaders.relations(typedQuery(spec)).loadMany(keys);
+  return pages.map((page) => {
+    if (page instanceof Error) throw page;
+    return uniqueNodes(page);
+  });
+}
+
+/** A single-entity typed field (Framework.language): the first by name, or null. */
+export async function typedEntity(ctx: Context, keys: readonly string[], spec: TypedFieldSpec): Promise<(EntityRow | null)[]> {
+  return (await typedEntities(ctx, keys, spec)).map((list) => list[0] ?? null);
+}
+
+/**
+ * What `self` reaches through `spec` that `other` does not ("what a senior is expected to carry
+ * that a junior is not"). Both loads go through the typed field's loader, so they share a batch
+ * with it and with every other level on the page.
+ */
+export async function reachedBeyond(ctx: Context, self: string, other: string, spec: TypedFieldSpec): Promise<EntityRow[]> {
+  const [mine, theirs] = await typedEntities(ctx, [self, other], spec);
+  const theirKeys = new Set((theirs ?? []).map((entity) => entity.key));
+  return (mine ?? []).filter((entity) => !theirKeys.has(entity.key));
+}
