@@ -23,6 +23,7 @@ export const ENTITY_KINDS = [
   'HIRING_MODEL',
   'HIRING_CONSIDERATION',
   'CONCEPT',
+  'ROLE',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -55,6 +56,7 @@ export const KIND_LABELS: Record<EntityKind, string> = {
   HIRING_MODEL: 'HiringModel',
   HIRING_CONSIDERATION: 'HiringConsideration',
   CONCEPT: 'Concept',
+  ROLE: 'Role',
 };
 
 const TOOLS = TOOL_KINDS;
@@ -76,9 +78,14 @@ export const RELATION_SPECS = {
     to: ['LANGUAGE'],
   },
   BUILT_ON: {
-    meaning: 'a framework, platform or tool is built on top of another technology',
-    from: TOOLS,
-    to: TOOLS,
+    meaning: 'a technology or practice is built on top of another (Express.js on Node.js, REST on HTTP, integrations on APIs)',
+    from: [...TOOLS, 'CONCEPT'],
+    to: [...TOOLS, 'CONCEPT'],
+  },
+  RUNS: {
+    meaning: 'a runtime executes code written in a language (Node.js runs JavaScript)',
+    from: ['LANGUAGE'],
+    to: ['LANGUAGE'],
   },
   POWERS: {
     meaning: 'a technology runs a kind of software or workload named by a concept',
@@ -101,24 +108,49 @@ export const RELATION_SPECS = {
     to: WORK,
   },
   ADDRESSES: {
-    meaning: 'a task, responsibility or need signal is about a concern',
+    meaning: 'a task, responsibility, need signal or hiring step is about a concern',
     from: [...WORK, 'NEED_SIGNAL', 'HIRING_CONSIDERATION'],
     to: ['CONCEPT'],
+  },
+  AFFECTS: {
+    meaning: 'a quality, layer, factor or hiring choice influences another (performance affects user experience)',
+    from: ['CONCEPT', 'HIRING_MODEL'],
+    to: ['CONCEPT', 'HIRING_MODEL', 'HIRING_CONSIDERATION'],
   },
   REQUIRES: {
     meaning: 'a task or responsibility needs a skill or trait to be done well',
     from: WORK,
     to: ABILITIES,
   },
-  APPLIES_TO: {
-    meaning: 'a skill or trait is put to use in a task or responsibility',
-    from: ABILITIES,
-    to: WORK,
+  SAME_AS: {
+    meaning: 'a task, responsibility, skill or trait names the same work or ability as another, from another angle',
+    from: [...WORK, ...ABILITIES],
+    to: [...WORK, ...ABILITIES],
   },
   EXPECTS: {
-    meaning: 'a seniority level is expected to carry a task, responsibility or skill',
-    from: ['SENIORITY_LEVEL'],
+    meaning: 'the role or a seniority level is expected to carry a task, responsibility, skill or trait',
+    from: ['ROLE', 'SENIORITY_LEVEL'],
     to: [...WORK, ...ABILITIES],
+  },
+  USES: {
+    meaning: 'the role works with a tool',
+    from: ['ROLE'],
+    to: TOOLS,
+  },
+  WORKS_WITH: {
+    meaning: 'the role works alongside another layer or team (the frontend)',
+    from: ['ROLE'],
+    to: ['CONCEPT'],
+  },
+  LEVEL_OF: {
+    meaning: 'a seniority level is a stage of the role',
+    from: ['SENIORITY_LEVEL'],
+    to: ['ROLE'],
+  },
+  ENGAGES: {
+    meaning: 'a hiring model is a way to engage someone in the role',
+    from: ['HIRING_MODEL'],
+    to: ['ROLE'],
   },
   MENTORS: {
     meaning: 'a more senior level guides a less experienced one',
@@ -126,19 +158,24 @@ export const RELATION_SPECS = {
     to: ['SENIORITY_LEVEL'],
   },
   CALLS_FOR: {
-    meaning: 'a need signal is answered by a task or responsibility',
+    meaning: 'a need signal is answered by a task, a responsibility or hiring the role',
     from: ['NEED_SIGNAL'],
-    to: WORK,
+    to: [...WORK, 'ROLE'],
   },
   PROBES: {
-    meaning: 'a hiring consideration examines a trait, skill, tool or hiring model',
+    meaning: 'a hiring consideration examines a trait, skill, piece of work, tool or hiring model',
     from: ['HIRING_CONSIDERATION'],
-    to: [...ABILITIES, ...TOOLS, 'HIRING_MODEL'],
+    to: [...ABILITIES, ...WORK, ...TOOLS, 'HIRING_MODEL'],
   },
   SUITS: {
     meaning: 'a hiring model or seniority level is a good fit for a kind of project or need',
     from: ['HIRING_MODEL', 'SENIORITY_LEVEL'],
     to: ['NEED_SIGNAL', 'CONCEPT'],
+  },
+  HAS_DRAWBACK: {
+    meaning: 'a hiring model or seniority level comes with a cost or limitation named by a concept',
+    from: ['HIRING_MODEL', 'SENIORITY_LEVEL'],
+    to: ['CONCEPT'],
   },
   PART_OF: {
     meaning: 'a concept is a part or technique of a broader concept (encryption is part of security)',
@@ -146,7 +183,7 @@ export const RELATION_SPECS = {
     to: ['CONCEPT'],
   },
   INTEGRATES_WITH: {
-    meaning: 'a technology works hand in hand with another (GraphQL over HTTP, Azure with Windows)',
+    meaning: 'a technology works hand in hand with another (Azure with Windows-based systems)',
     from: TOOLS,
     to: [...TOOLS, 'CONCEPT'],
   },

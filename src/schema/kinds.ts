@@ -10,7 +10,7 @@ import { EntityRef } from './entity.js';
 import { RegionEnum } from './enums.js';
 import { SalaryRangeRef } from './salaries.js';
 import { TYPE_NAME_BY_KIND } from './type-names.js';
-import { TYPED_RELATIONS, type TypedRelation } from './typed-relations.js';
+import { LEVEL_EXPECTS, TYPED_RELATIONS } from './typed-relations.js';
 
 /** One Relay node type per entity kind, each with its named relationship fields. */
 
@@ -63,8 +63,6 @@ const salariesField = (ref: EntityObjectRef) =>
   );
 salariesField(ENTITY_TYPES.SENIORITY_LEVEL);
 salariesField(ENTITY_TYPES.HIRING_MODEL);
-
-const LEVEL_EXPECTS = TYPED_RELATIONS.SENIORITY_LEVEL.find((spec) => spec.name === 'expects') as TypedRelation;
 
 builder.objectFields(ENTITY_TYPES.SENIORITY_LEVEL, (t) => ({
   yearsMin: t.int({ description: 'Years of experience at the start of this level.', resolve: (level) => level.yearsMin ?? 0 }),
