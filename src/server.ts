@@ -42,6 +42,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The bundled Neo4j is restarted when it dies; if it keeps dying, shut down cleanly and exit 1.
+  void opened.local?.gaveUp.then((message) => {
+    if (stopping) return;
+    logger.error(message);
+    stopping = shutdown(server, opened, config.SHUTDOWN_GRACE_MS, log, 1);
+  });
 
   let booted = false;
   try {
@@ -104,9 +110,16 @@ function closeKeepAliveWhenDraining(server: Server): void {
 
 /**
  * Stop accepting, let in-flight requests finish within the grace period, then close Neo4j
- * (stopping the bundled JVM). Also used when a signal arrives during start-up.
+ * (stopping the bundled JVM). Also used when a signal arrives during start-up, and with exit
+ * code 1 when the bundled Neo4j kept dying and its supervisor gave up.
  */
-async function shutdown(server: Server | undefined, opened: OpenGraph, graceMs: number, log: (line: string) => void): Promise<void> {
+async function shutdown(
+  server: Server | undefined,
+  opened: OpenGraph,
+  graceMs: number,
+  log: (line: string) => void,
+  exitCode = 0,
+): Promise<void> {
   try {
     if (server?.listening) {
       log('Shutting down: finishing in-flight requests...');
@@ -125,7 +138,7 @@ async function shutdown(server: Server | undefined, opened: OpenGraph, graceMs: 
     process.exit(1);
   }
   log('Stopped.');
-  process.exit(0);
+  process.exit(exitCode);
 }
 
 main().catch((error: unknown) => {

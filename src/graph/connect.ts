@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import { type LocalNeo4j, startLocalNeo4j } from '../local-neo4j/process.js';
+import { startLocalNeo4j } from '../local-neo4j/process.js';
+import { type SupervisedNeo4j, superviseNeo4j } from '../local-neo4j/supervisor.js';
 import { Graph } from './database.js';
 import { createDriver, describeConnectionFailure, redactUri } from './driver.js';
 import { UNAVAILABLE_CODES } from './errors.js';
@@ -9,18 +10,21 @@ export class StartupError extends Error {}
 export interface OpenGraph {
   graph: Graph;
   uri: string;
-  local?: LocalNeo4j;
+  /** The bundled Neo4j, restarted when it dies; `gaveUp` resolves when it stops trying. */
+  local?: SupervisedNeo4j;
   close(): Promise<void>;
 }
 
-/** Uses NEO4J_URI, or starts the bundled Neo4j when it is unset; does not wait for it yet. */
+/**
+ * Uses NEO4J_URI, or starts the bundled Neo4j (supervised, so it is restarted if it dies) when it
+ * is unset; does not wait for it yet. While the bundled Neo4j is down, queries fail fast.
+ */
 export async function openGraph(config: Config, log: (line: string) => void, signal?: AbortSignal): Promise<OpenGraph> {
-  const local = config.NEO4J_URI
-    ? undefined
-    : await startLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA, log, signal });
-  const uri = config.NEO4J_URI ?? (local as LocalNeo4j).uri;
+  const location = { port: config.NEO4J_LOCAL_PORT, dataDir: config.NEO4J_LOCAL_DATA };
+  const local = config.NEO4J_URI ? undefined : superviseNeo4j(await startLocalNeo4j({ ...location, log, signal }), { ...location, log });
+  const uri = config.NEO4J_URI ?? (local as SupervisedNeo4j).uri;
   const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
-  const graph = new Graph(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS);
+  const graph = new Graph(driver, config.NEO4J_DATABASE, config.NEO4J_QUERY_TIMEOUT_MS, { isAvailable: local?.isAvailable });
   let closing: Promise<void> | undefined;
   const close = async () => {
     await driver.close();

@@ -33,6 +33,8 @@ const JVM_FLAGS = [
 
 export interface LocalNeo4j {
   uri: string;
+  /** The JVM's process id, logged at start so operators (and tests) can find it. */
+  pid: number | undefined;
   stop(): Promise<void>;
   /** Resolves when the JVM exits, for whatever reason. */
   exited: Promise<number | null>;
@@ -107,12 +109,13 @@ export async function startLocalNeo4j({ port, dataDir, log = console.error, sign
   // A signal while the JVM boots stops it too, instead of leaving it behind.
   const interrupt = () => child.kill('SIGTERM');
   signal?.addEventListener('abort', interrupt, { once: true });
-  const uri = await waitUntilReady(child, store, exited).catch((error: unknown) => {
-    throw signal?.aborted ? new LocalNeo4jError('Start-up interrupted; the bundled Neo4j was stopped.') : error;
-  });
-  signal?.removeEventListener('abort', interrupt);
-  log(`Bundled Neo4j ready at ${uri}.`);
-  return { uri, exited, stop: () => stopChild(child, exited) };
+  const uri = await waitUntilReady(child, store, exited)
+    .catch((error: unknown) => {
+      throw signal?.aborted ? new LocalNeo4jError('Start-up interrupted; the bundled Neo4j was stopped.') : error;
+    })
+    .finally(() => signal?.removeEventListener('abort', interrupt));
+  log(`Bundled Neo4j ready at ${uri} (pid ${child.pid}).`);
+  return { uri, pid: child.pid, exited, stop: () => stopChild(child, exited) };
 }
 
 /**
