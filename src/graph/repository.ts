@@ -3,9 +3,11 @@ import { ARTICLE, COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow 
 import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
 import { RELATION_LISTS, RELATION_PAGES } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
-import { EXACT_ENTITY, SEARCH, TOOLS_FOR } from './queries/search.js';
+import { SEARCH } from './queries/search.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
-import { type Basis, type EntityKind, type Region, type RelationType, TOOL_KINDS } from './vocabulary.js';
+import { TOOLS_FOR } from './queries/tools-for.js';
+import { normalizeTerm } from './search-query.js';
+import { type Basis, type EntityKind, type Region, type RelationType, type Scope, TOOL_KINDS } from './vocabulary.js';
 
 /** Functions over the graph: each is one Cypher round-trip, with user input only as parameters. */
 
@@ -16,6 +18,7 @@ export interface StepRow {
   to: EntityRow;
   type: RelationType;
   basis: Basis;
+  scope: Scope;
   evidence: string;
   section: string;
 }
@@ -25,6 +28,7 @@ export interface EdgeRow {
   type: RelationType;
   direction: 'OUT' | 'IN';
   basis: Basis;
+  scope: Scope;
   evidence: string;
   section: string;
   node: EntityRow;
@@ -84,20 +88,27 @@ export async function searchEntities(graph: Graph, query: string, kinds: EntityK
   return graph.read<{ entity: EntityRow; score: number }>(SEARCH, { query, kinds, limit }, stats);
 }
 
-export async function exactEntityKey(graph: Graph, text: string, stats?: QueryStats): Promise<string | null> {
-  const [row] = await graph.read<{ key: string }>(EXACT_ENTITY, { text, lower: text.toLowerCase() }, stats);
-  return row?.key ?? null;
-}
-
 /** What may stand between a tool and a concern in `toolsFor`: the ideas and the work they serve. */
 const BRIDGE_KINDS: readonly EntityKind[] = ['CONCEPT', 'TASK', 'RESPONSIBILITY'];
 
-export async function toolsFor(graph: Graph, key: string, limit: number, stats?: QueryStats) {
-  return graph.read<{ tool: EntityRow; steps: StepRow[] }>(
+export interface ToolMatchRow {
+  tool: EntityRow;
+  score: number;
+  steps: StepRow[];
+}
+
+/**
+ * Resolves `text` to a concern and ranks the tools linked to it (see queries/tools-for.ts).
+ * Null when nothing matches; `lucene` is the full-text form of `text`.
+ */
+export async function toolsFor(graph: Graph, text: string, lucene: string, limit: number, stats?: QueryStats) {
+  const norm = normalizeTerm(text);
+  const [row] = await graph.read<{ concern: EntityRow; matches: ToolMatchRow[] }>(
     TOOLS_FOR,
-    { key, limit, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS },
+    { text, lucene, norm, phrase: ` ${norm} `, limit, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS },
     stats,
   );
+  return row ?? null;
 }
 
 export async function shortestPath(graph: Graph, from: string, to: string, maxHops: number, stats?: QueryStats) {

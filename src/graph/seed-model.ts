@@ -1,4 +1,4 @@
-import type { Basis, EntityKind, PayPeriod, Region, RelationType } from './vocabulary.js';
+import type { Basis, EntityKind, PayPeriod, Region, RelationType, Scope } from './vocabulary.js';
 
 /** The validated seed, ready to write. Shapes mirror the YAML files in seed/data/. */
 export interface SeedRelation {
@@ -6,6 +6,7 @@ export interface SeedRelation {
   from: string;
   to: string;
   basis: Basis;
+  scope: Scope;
   evidence: string;
   section: string;
 }

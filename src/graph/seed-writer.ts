@@ -12,6 +12,7 @@ import {
   upsertRelations,
   WIPE_GRAPH,
 } from './queries/seed.js';
+import { normalizeTerm } from './search-query.js';
 import type { Seed } from './seed-model.js';
 import type { EntityKind, RelationType } from './vocabulary.js';
 
@@ -38,7 +39,12 @@ export async function writeSeed(graph: Graph, seed: Seed, { reset = false } = {}
       );
     }
     for (const [kind, entities] of groupBy(seed.entities, (entity) => entity.kind)) {
-      const rows = entities.map(({ kind: _kind, ...entity }) => ({ ...entity, kind, aliasText: entity.aliases.join(' ') }));
+      const rows = entities.map(({ kind: _kind, ...entity }) => ({
+        ...entity,
+        kind,
+        aliasText: entity.aliases.join(' '),
+        terms: [...new Set([entity.name, ...entity.aliases].map(normalizeTerm))],
+      }));
       await run(upsertEntities(kind as EntityKind), { entities: rows });
     }
     await run(DELETE_STALE_ENTITIES, { keys });

@@ -195,6 +195,10 @@ export const RELATION_TYPES = Object.keys(RELATION_SPECS) as RelationType[];
 export const BASES = ['STATED', 'INFERRED'] as const;
 export type Basis = (typeof BASES)[number];
 
+/** What a relationship's evidence speaks of: the entity itself, or its category ("frameworks help build secure systems"). */
+export const SCOPES = ['ENTITY', 'CATEGORY'] as const;
+export type Scope = (typeof SCOPES)[number];
+
 export const REGIONS = ['US', 'CANADA'] as const;
 export type Region = (typeof REGIONS)[number];
 export const CURRENCY_BY_REGION: Record<Region, string> = { US: 'USD', CANADA: 'CAD' };

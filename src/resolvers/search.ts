@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { exactEntityKey, searchEntities, toolsFor } from '../graph/repository.js';
+import { searchEntities, toolsFor } from '../graph/repository.js';
 import { luceneQuery } from '../graph/search-query.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
@@ -14,21 +14,21 @@ export async function search(ctx: Context, args: { text: string; kinds?: EntityK
 }
 
 /**
- * `toolsFor(concern)`: the concern may be a key, a name, an alias or free text. Exact matches
- * win; otherwise the best full-text hit stands for it. Returns null when nothing matches.
+ * `toolsFor(concern)`: the concern may be a key, a name, an alias, a phrase containing one
+ * ("tools used for security") or text with typos; Cypher resolves it and ranks the tools in
+ * the same round-trip. Each match names the concern used, so clients can say so.
  */
-export async function resolveConcernKey(ctx: Context, concern: string): Promise<string | null> {
-  const exact = await exactEntityKey(ctx.graph, concern.trim(), ctx.stats);
-  if (exact) return exact;
-  const query = luceneQuery(concern);
-  if (!query) return null;
-  const [best] = await searchEntities(ctx.graph, query, null, 1, ctx.stats);
-  return best?.entity.key ?? null;
-}
-
 export async function toolsForConcern(ctx: Context, args: { concern: string; first?: number | null }) {
-  const key = await resolveConcernKey(ctx, args.concern);
-  if (!key) return [];
-  const rows = await toolsFor(ctx.graph, key, args.first ?? LIMITS.toolMatches.default, ctx.stats);
-  return rows.map((row) => ({ tool: row.tool, path: { length: row.steps.length, steps: row.steps } }));
+  const text = args.concern.trim();
+  const lucene = luceneQuery(text);
+  if (!lucene) return [];
+  const found = await toolsFor(ctx.graph, text, lucene, args.first ?? LIMITS.toolMatches.default, ctx.stats);
+  if (!found) return [];
+  const { concern, matches } = found;
+  return matches.map((match) => ({
+    concern,
+    tool: match.tool,
+    score: match.score,
+    path: { length: match.steps.length, steps: match.steps },
+  }));
 }

@@ -1,4 +1,13 @@
-import { BASES, ENTITY_KINDS, PAY_PERIODS, REGIONS, RELATION_SPECS, RELATION_TYPES, type RelationType } from '../graph/vocabulary.js';
+import {
+  BASES,
+  ENTITY_KINDS,
+  PAY_PERIODS,
+  REGIONS,
+  RELATION_SPECS,
+  RELATION_TYPES,
+  type RelationType,
+  SCOPES,
+} from '../graph/vocabulary.js';
 import { builder } from './builder.js';
 
 /** GraphQL enums generated from the closed vocabulary in src/graph/vocabulary.ts. */
@@ -26,6 +35,14 @@ export const BasisEnum = builder.enumType('Basis', {
   values: {
     [BASES[0]]: { description: 'The article states it.' },
     [BASES[1]]: { description: 'A curated link a reader of the article would agree with.' },
+  },
+});
+
+export const ScopeEnum = builder.enumType('Scope', {
+  description: 'What the evidence of a relationship speaks of.',
+  values: {
+    [SCOPES[0]]: { description: 'The entity itself (Django ships security features).' },
+    [SCOPES[1]]: { description: 'Its category (frameworks in general help build secure systems).' },
   },
 });
 

@@ -4,7 +4,7 @@ import { neighborhood, type PathShape, path, type SubgraphShape, subgraphEdges }
 import { boundedInt, keyArg } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
-import { BasisEnum, RelationTypeEnum } from './enums.js';
+import { BasisEnum, RelationTypeEnum, ScopeEnum } from './enums.js';
 
 /** Chains of relationships between entities, and the graph around one entity. */
 
@@ -15,6 +15,7 @@ const PathStep = builder.objectRef<StepRow>('PathStep').implement({
     type: t.field({ type: RelationTypeEnum, resolve: (step) => step.type }),
     to: t.field({ type: EntityRef, resolve: (step) => step.to }),
     basis: t.field({ type: BasisEnum, resolve: (step) => step.basis }),
+    scope: t.field({ type: ScopeEnum, resolve: (step) => step.scope }),
     evidence: t.exposeString('evidence'),
     section: t.exposeString('section'),
   }),

@@ -3,7 +3,7 @@ import { type RelationConnectionShape, relationConnection } from '../resolvers/r
 import { boundedInt } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
-import { BasisEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { BasisEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum, ScopeEnum } from './enums.js';
 
 /** `Entity.relations`: every relationship of an entity, filtered and paged by cursor. */
 
@@ -16,6 +16,7 @@ const RelationEdge = builder.objectRef<Edge>('RelationEdge').implement({
     type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
     direction: t.field({ type: DirectionEnum, resolve: (edge) => edge.direction }),
     basis: t.field({ type: BasisEnum, resolve: (edge) => edge.basis }),
+    scope: t.field({ type: ScopeEnum, resolve: (edge) => edge.scope }),
     evidence: t.exposeString('evidence', { description: 'Why this link holds, in our own words.' }),
     section: t.exposeString('section', { description: 'The article section it rests on.' }),
     node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),

@@ -17,9 +17,20 @@ const SearchHit = builder.objectRef<{ score: number; entity: EntityRow }>('Searc
   }),
 });
 
-const ToolMatch = builder.objectRef<{ tool: EntityRow; path: PathShape }>('ToolMatch').implement({
+const ToolMatch = builder.objectRef<{ concern: EntityRow; tool: EntityRow; score: number; path: PathShape }>('ToolMatch').implement({
+  description: 'A tool linked to a concern, how strongly the evidence ties them, and the path that shows it.',
   fields: (t) => ({
     tool: t.field({ type: EntityRef, resolve: (match) => match.tool }),
+    score: t.exposeFloat('score', {
+      description:
+        'Strength of the evidence, higher is better: 1 for a STATED link about the tool itself, less for a statement about its ' +
+        'category, an INFERRED link or a two-hop path, and less again through a hub that touches most tools (formula in the README).',
+    }),
+    concern: t.field({
+      type: EntityRef,
+      description: 'The entity the `concern` text resolved to (e.g. "tools used for security" -> Security).',
+      resolve: (match) => match.concern,
+    }),
     path: t.field({ type: PathRef, description: 'The chain of relationships linking the tool to the concern.', resolve: (m) => m.path }),
   }),
 });
@@ -41,7 +52,7 @@ builder.queryFields((t) => ({
     complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.toolMatches.default }),
     description:
       'Languages, databases, frameworks, API styles, cloud platforms, version control and server tools linked to a concern ' +
-      '(a key, name, alias or free text such as "security"), direct links first, each with the path that justifies it.',
+      '(a key, name, alias, or a phrase such as "tools used for security"), ranked by `score`, each with the path that justifies it.',
     args: {
       concern: t.arg.string({ validate: nonEmptyText }),
       first: t.arg.int(boundedInt('first', LIMITS.toolMatches)),

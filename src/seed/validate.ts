@@ -11,6 +11,7 @@ import {
   PAY_PERIODS,
   REGIONS,
   RELATION_SPECS,
+  SCOPES,
 } from '../graph/vocabulary.js';
 
 /**
@@ -25,6 +26,8 @@ const relationShape = z.strictObject({
   type: z.string(),
   to: z.string(),
   basis: z.enum(BASES),
+  /** CATEGORY when the article says it of the entity's category, not of the entity itself. */
+  scope: z.enum(SCOPES).default('ENTITY'),
   evidence: text,
   section: text,
 });

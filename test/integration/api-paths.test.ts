@@ -384,6 +384,23 @@ describe('paths, neighborhoods and salaries', () => {
       expect(got).toEqual(expect.arrayContaining(['designing-system-architecture', 'mentoring-juniors']));
     });
 
+    it('levels are cumulative: a senior carries everything a junior does, plus mentoring and leadership', async () => {
+      const { senior, junior, mid } = await api.client.request<{
+        senior: { expectedBeyond: Ref[] };
+        junior: { expectedBeyond: Ref[] };
+        mid: { expectedBeyond: Ref[] };
+      }>(gql`
+        {
+          senior: entity(key: "senior") { ... on SeniorityLevel { expectedBeyond(level: "junior") { key } } }
+          junior: entity(key: "junior") { ... on SeniorityLevel { expectedBeyond(level: "senior") { key } } }
+          mid: entity(key: "mid-level") { ... on SeniorityLevel { expectedBeyond(level: "senior") { key } } }
+        }
+      `);
+      expect(junior.expectedBeyond).toEqual([]);
+      expect(mid.expectedBeyond).toEqual([]);
+      expect(senior.expectedBeyond.map((e) => e.key)).toEqual(expect.arrayContaining(['mentoring-juniors', 'leadership']));
+    });
+
     it('expectedBeyond of a level against itself is empty', async () => {
       const { entity } = await api.client.request<{ entity: { expectedBeyond: Ref[] } }>(gql`
         { entity(key: "senior") { ... on SeniorityLevel { expectedBeyond(level: "senior") { key } } } }

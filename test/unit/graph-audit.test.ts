@@ -24,6 +24,7 @@ const relation = (from: string, type: RelationType, to: string, basis: Basis): S
   from,
   to,
   basis,
+  scope: 'ENTITY',
   evidence: 'Because.',
   section: 'Section',
 });

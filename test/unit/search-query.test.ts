@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luceneQuery } from '../../src/graph/search-query.js';
+import { luceneQuery, normalizeTerm } from '../../src/graph/search-query.js';
 
 describe('luceneQuery', () => {
   it('matches each word exactly, by prefix, and fuzzily when long enough', () => {
@@ -21,5 +21,14 @@ describe('luceneQuery', () => {
 
   it('returns null when nothing searchable is left', () => {
     expect(luceneQuery('  !!! ... ')).toBeNull();
+  });
+});
+
+describe('normalizeTerm', () => {
+  it('keeps words of letters and digits, lowercased, one space apart', () => {
+    expect(normalizeTerm('Node.js')).toBe('node js');
+    expect(normalizeTerm('  Tools used for   SECURITY? ')).toBe('tools used for security');
+    expect(normalizeTerm('C++')).toBe('c');
+    expect(normalizeTerm('Ruby on Rails')).toBe('ruby on rails');
   });
 });

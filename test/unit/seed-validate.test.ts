@@ -70,7 +70,15 @@ describe('validateSeed', () => {
     expect(seed.entities[1]?.aliases).toEqual([]);
     expect(seed.entities[2]).toMatchObject({ yearsMin: 5, yearsMax: null });
     expect(seed.relations).toEqual([
-      { type: 'WRITTEN_IN', from: 'django', to: 'python', basis: 'STATED', evidence: 'Django targets Python.', section: 'Frameworks' },
+      {
+        type: 'WRITTEN_IN',
+        from: 'django',
+        to: 'python',
+        basis: 'STATED',
+        scope: 'ENTITY',
+        evidence: 'Django targets Python.',
+        section: 'Frameworks',
+      },
     ]);
     expect(seed.salaries).toEqual([expect.objectContaining({ key: 'senior-us-year', appliesTo: 'senior', min: 110000, max: 150000 })]);
   });

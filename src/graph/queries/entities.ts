@@ -10,7 +10,7 @@ export const entityProjection = (node: string) => `{${ENTITY_FIELDS.map((field) 
 /** One relationship as a path step (from, type, to, and why it holds), from variable `r`. */
 export const stepProjection = (r: string) => `{
   from: ${entityProjection(`startNode(${r})`)}, to: ${entityProjection(`endNode(${r})`)},
-  type: type(${r}), basis: ${r}.basis, evidence: ${r}.evidence, section: ${r}.section
+  type: type(${r}), basis: ${r}.basis, scope: coalesce(${r}.scope, 'ENTITY'), evidence: ${r}.evidence, section: ${r}.section
 }`;
 
 export interface EntityRow {

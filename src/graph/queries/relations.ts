@@ -30,7 +30,7 @@ CALL (p) {
   ORDER BY sortKey
   LIMIT $limit
   RETURN collect({
-    sortKey: sortKey, type: type(r), direction: direction, basis: r.basis,
+    sortKey: sortKey, type: type(r), direction: direction, basis: r.basis, scope: coalesce(r.scope, 'ENTITY'),
     evidence: r.evidence, section: r.section, node: ${entityProjection('o')}
   }) AS edges
 }

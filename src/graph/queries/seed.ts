@@ -32,7 +32,7 @@ export function upsertRelations(type: RelationType): string {
 UNWIND $relations AS rel
 MATCH (a:Entity {key: rel.from}), (b:Entity {key: rel.to})
 MERGE (a)-[r:${type}]->(b)
-SET r.basis = rel.basis, r.evidence = rel.evidence, r.section = rel.section, r.seeded = true`;
+SET r.basis = rel.basis, r.scope = rel.scope, r.evidence = rel.evidence, r.section = rel.section, r.seeded = true`;
 }
 
 export const DELETE_STALE_RELATIONS = `

@@ -1,0 +1,70 @@
+import { entityProjection, stepProjection } from './entities.js';
+
+/**
+ * `toolsFor`, in one round-trip: resolve the concern, gather every justifying path of length one
+ * or two, score each path by its evidence, and rank tools by their best path. The concern comes back even when no tool is linked to it.
+ *
+ * Resolving the concern (first match wins):
+ *   0. its key, through the unique key index;
+ *   1. a name or alias equal to the normalised text (`$norm`);
+ *   2. a name or alias contained in the text as whole words ("tools used for security"), the
+ *      longest first, concepts before other kinds;
+ *   3. the best full-text hit (typos: "securty").
+ * Names and aliases are compared through `n.terms`, the seed's normalised copies of them.
+ *
+ * Scoring a path (higher is better; the README documents the formula):
+ *   weight(r) = 1.0 if STATED, 0.5 if INFERRED; ×0.8 when the evidence speaks of a category;
+ *   one hop:  weight(r);
+ *   two hops: 0.4 × weight(r1) × weight(r2) × specificity(bridge), or 0.8 × ... when the tool is
+ *             an INSTANCE_OF the bridge (a statement about its category);
+ *   specificity(bridge) = 1 − (tools linked to the bridge ÷ all tools): a hub that touches most
+ *             tools says little about any of them.
+ * A tool's score is its best path's, plus 0.02 per further justifying path (at most 0.1).
+ */
+export const TOOLS_FOR = `
+CALL () {
+  MATCH (n:Entity {key: $text})
+  RETURN n, 0 AS rank, 0 AS matched, 0.0 AS relevance
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: 25}) YIELD node, score
+  WITH node, score, [t IN coalesce(node.terms, []) WHERE $phrase CONTAINS (' ' + t + ' ') | size(t)] AS found
+  RETURN node AS n,
+    CASE WHEN $norm IN coalesce(node.terms, []) THEN 1 WHEN size(found) > 0 THEN 2 ELSE 3 END AS rank,
+    coalesce(reduce(longest = 0, length IN found | CASE WHEN length > longest THEN length ELSE longest END), 0) AS matched,
+    score AS relevance
+}
+WITH n AS c, rank, matched, relevance
+ORDER BY rank, matched DESC, CASE WHEN c.kind = 'CONCEPT' THEN 0 ELSE 1 END, relevance DESC, c.key
+LIMIT 1
+WITH c, toFloat(COUNT { MATCH (x:Entity) WHERE x.kind IN $toolKinds }) AS toolCount
+CALL (c, toolCount) {
+  CALL (c, toolCount) {
+    MATCH (c)-[r1]-(t:Entity)
+    WHERE t.kind IN $toolKinds
+    RETURN t, r1, null AS r2, 1.0 AS factor
+    UNION ALL
+    MATCH (c)-[r2]-(b:Entity)
+    WHERE b.kind IN $bridgeKinds
+    WITH b, r2, 1.0 - size(COLLECT { MATCH (b)--(x:Entity) WHERE x.kind IN $toolKinds RETURN DISTINCT x }) / toolCount AS specificity
+    MATCH (b)-[r1]-(t:Entity)
+    WHERE t.kind IN $toolKinds AND t <> c
+    RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.8 ELSE 0.4 END * specificity AS factor
+  }
+  WITH t, r1, r2, factor * ${weight('r1')} * coalesce(${weight('r2')}, 1.0) AS pathScore
+  ORDER BY pathScore DESC, r2 IS NULL DESC
+  WITH t, collect({r1: r1, r2: r2, score: pathScore}) AS paths
+  WITH t, paths[0] AS best, size(paths) - 1 AS others
+  WITH t, best, best.score + CASE WHEN others * 0.02 > 0.1 THEN 0.1 ELSE others * 0.02 END AS score
+  ORDER BY score DESC, t.name
+  LIMIT $limit
+  RETURN collect({
+    tool: ${entityProjection('t')}, score: round(score, 3),
+    steps: [r IN [best.r1, best.r2] WHERE r IS NOT NULL | ${stepProjection('r')}]
+  }) AS matches
+}
+RETURN ${entityProjection('c')} AS concern, matches`;
+
+/** 1.0 for a STATED link, 0.5 for an INFERRED one; ×0.8 when its evidence speaks of a category. */
+function weight(r: string): string {
+  return `(CASE ${r}.basis WHEN 'STATED' THEN 1.0 WHEN 'INFERRED' THEN 0.5 END * CASE ${r}.scope WHEN 'CATEGORY' THEN 0.8 ELSE 1.0 END)`;
+}
