@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { TEST_JAVA_TOOL_OPTIONS } from './test/helpers/jvm-options.js';
 
 const require = createRequire(import.meta.url);
 
@@ -18,6 +19,8 @@ export default defineConfig({
   },
   test: {
     testTimeout: 30_000,
+    // For the JVMs the process tier starts from its test files (see test/helpers/jvm-options.ts).
+    env: { JAVA_TOOL_OPTIONS: TEST_JAVA_TOOL_OPTIONS },
     hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
@@ -27,8 +30,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          // One Neo4j serves every file, and some files reload the seed: run files one at a time.
+          // One Neo4j serves every file, and seed.test.ts rewrites the graph: run files one at a time.
           fileParallelism: false,
+          // Files share one module graph (src is imported once, not once per file); each file
+          // builds its own servers and drivers, and nothing in src keeps per-test state in modules.
+          isolate: false,
         },
       },
       {

@@ -1,5 +1,4 @@
 import type { Graph } from '../../src/graph/database.js';
-import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from './test-graph.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -9,10 +8,12 @@ export interface SeededServer extends TestServer {
   stop(): Promise<void>;
 }
 
-/** The seeded graph (loaded idempotently) behind a live HTTP server, for API tests. */
+/**
+ * The seeded graph behind a live HTTP server, for API tests. The integration global setup loads
+ * the seed once per run (test/helpers/global-setup.ts); files that change the graph restore it.
+ */
 export async function startSeededServer(env: Record<string, string> = {}): Promise<SeededServer> {
   const graph = testGraph();
-  await loadSeed(graph);
   const server = await startTestServer(graph, env);
   return {
     ...server,

@@ -2,6 +2,7 @@ import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, type EntityKind, KIND_LABELS } from '../../src/graph/vocabulary.js';
 import { TYPED_RELATIONS, type TypedRelation } from '../../src/schema/typed-relations.js';
+import { mapLimit } from '../helpers/map-limit.js';
 import { type SeededServer, startSeededServer } from '../helpers/seeded-server.js';
 
 /**
@@ -35,18 +36,22 @@ describe('typed relationship fields', () => {
 
   beforeAll(async () => {
     api = await startSeededServer();
-    for (const c of CASES) {
-      const rows = await api.graph.read<{ key: string; others: string[]; links: number }>(
+    // One read per case, several at a time (they are independent; two query shapes in all).
+    const results = await mapLimit(CASES, 8, (c) =>
+      api.graph.read<{ key: string; others: string[]; links: number }>(
         `MATCH (p:Entity {kind: $kind})
-         OPTIONAL MATCH ${pattern(c.spec)} WHERE type(r) IN $types AND o.kind IN $kinds
-         RETURN p.key AS key, collect(DISTINCT o.key) AS others, count(r) AS links ORDER BY key`,
+           OPTIONAL MATCH ${pattern(c.spec)} WHERE type(r) IN $types AND o.kind IN $kinds
+           RETURN p.key AS key, collect(DISTINCT o.key) AS others, count(r) AS links ORDER BY key`,
         { kind: c.kind, types: c.spec.types, kinds: c.spec.kinds },
-      );
+      ),
+    );
+    CASES.forEach((c, i) => {
+      const rows = results[i] ?? [];
       expected.set(label(c), new Map(rows.map((row) => [row.key, [...row.others].sort()])));
       // The sample is the entity with the most such relationships: the most to get wrong.
       const best = [...rows].sort((a, b) => b.links - a.links || a.key.localeCompare(b.key))[0];
       sample.set(label(c), best && best.links > 0 ? best.key : null);
-    }
+    });
   });
 
   afterAll(async () => {
@@ -101,18 +106,23 @@ describe('typed relationship fields', () => {
 
   it('list fields never repeat an entity, even when it is linked by several relationship types', async () => {
     // e.g. a tool linked to a concept by two of Concept.tools' types must still be listed once.
-    const repeats: string[] = [];
-    for (const c of CASES.filter((candidate) => !candidate.spec.single)) {
-      const { entities } = await api.client.request<{ entities: { nodes: { key: string; value: Ref[] }[] } }>(
+    const lists = CASES.filter((candidate) => !candidate.spec.single);
+    // Independent requests: several in flight at once rather than one after another.
+    const answers = await mapLimit(lists, 8, (c) =>
+      api.client.request<{ entities: { nodes: { key: string; value: Ref[] }[] } }>(
         gql`query ($kind: EntityKind!) { entities(kind: $kind, first: 100) { nodes { key ${fieldQuery(c)} } } }`,
         { kind: c.kind },
-      );
-      for (const node of entities.nodes) {
+      ),
+    );
+    const repeats: string[] = [];
+    lists.forEach((c, i) => {
+      for (const node of answers[i]?.entities.nodes ?? []) {
         const keys = node.value.map((ref) => ref.key);
-        const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
+        const twice = keys.filter((key, j) => keys.indexOf(key) !== j);
         if (twice.length > 0) repeats.push(`${label(c)} of ${node.key}: ${twice.join(', ')}`);
       }
-    }
+    });
+    expect(answers).toHaveLength(lists.length);
     expect(repeats).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_OPERATION_LABELS } from '../../src/plugins/metrics.js';
-import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from '../helpers/test-graph.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -11,7 +10,6 @@ describe('observability', () => {
   const logLines: string[] = [];
   let server: TestServer;
   beforeAll(async () => {
-    await loadSeed(graph);
     server = await startTestServer(graph, { NODE_ENV: 'production' }, logLines);
   });
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Graph } from '../../src/graph/database.js';
 import { TrustedDocumentsError } from '../../src/plugins/trusted-documents.js';
-import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from '../helpers/test-graph.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -33,7 +32,6 @@ describe('production settings', () => {
     servers.push(server);
     return server;
   };
-  beforeAll(() => loadSeed(graph));
   afterAll(async () => {
     for (const server of servers) await server.close();
     await graph.driver.close();
