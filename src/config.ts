@@ -19,6 +19,8 @@ const envSchema = z.object({
   QUERY_STATS: booleanFlag.optional(),
   SEED_ON_EMPTY: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: readable lines on a terminal, JSON otherwise and always in production. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   GRAPHIQL: booleanFlag.default(true),
@@ -32,6 +34,14 @@ const envSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Memory for cached answers (0 turns the cache off). */
+  RESPONSE_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(32 * 1024 * 1024),
+  /** How often to check whether another process changed the graph. */
+  GRAPH_WATCH_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   TRUST_PROXY: booleanFlag.default(false),
 });
 

@@ -1,10 +1,12 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { watchGraphVersion } from './graph/changes.js';
 import { type OpenGraph, openGraph, StartupError, waitForNeo4j } from './graph/connect.js';
 import { applyGraphSchema } from './graph/migrate.js';
 import { graphStats } from './graph/repository.js';
 import { SeedValidationError } from './graph/seed-model.js';
 import { SeedConflictError } from './graph/seed-writer.js';
+import { warmQueryPlans } from './graph/warm.js';
 import { LocalNeo4jError } from './local-neo4j/process.js';
 import { createLogger } from './logger.js';
 import { TrustedDocumentsError } from './plugins/trusted-documents.js';
@@ -65,16 +67,19 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
   booted = true;
+  // Seed loads and writes by other processes change the graph under this one's caches.
+  watchGraphVersion(opened.graph, config.GRAPH_WATCH_MS);
   log(`GraphQL ready at http://${config.HOST}:${config.PORT}/graphql (GraphiQL in the browser).`);
 }
 
-/** Applies the schema once, then loads the seed into an empty graph (without re-applying it). */
+/** Applies the schema once, loads the seed into an empty graph (without re-applying it), and plans every query. */
 async function prepareGraph(opened: OpenGraph, config: Config, log: (line: string) => void): Promise<void> {
   await applyGraphSchema(opened.graph);
   if (config.SEED_ON_EMPTY && (await graphStats(opened.graph)).entityCount === 0) {
     log('The graph is empty: loading the seed...');
     await loadSeed(opened.graph, { applySchema: false });
   }
+  await warmQueryPlans(opened.graph, log);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

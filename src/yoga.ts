@@ -7,11 +7,16 @@ import type { Logger } from 'pino';
 import { type Context, createContext, type ServerDeps } from './context.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './examples/index.js';
+import { onGraphChange } from './graph/changes.js';
+import { GraphBounds } from './graph/graph-bounds.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useLimitCodes } from './plugins/limit-codes.js';
 import { Metrics, useMetricsEndpoint } from './plugins/metrics.js';
+import { useNotFound } from './plugins/not-found.js';
 import { useObservability } from './plugins/observability.js';
 import { useRateLimit } from './plugins/rate-limit.js';
+import { requestState } from './plugins/request-state.js';
+import { createResponseCache } from './plugins/response-cache.js';
 import { useTrustedDocuments } from './plugins/trusted-documents.js';
 import { schema } from './schema/index.js';
 
@@ -21,16 +26,31 @@ export interface YogaDeps extends ServerDeps {
   booted?: () => boolean;
 }
 
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+/** Where `GET /` redirects a browser. */
+export const HOME_PATH = GRAPHQL_ENDPOINT;
+
 /** Builds the GraphQL server without listening, so tests and server.ts share it. */
 export function createYogaServer(deps: YogaDeps) {
   const { config } = deps;
   const production = config.NODE_ENV === 'production';
   const metrics = new Metrics();
+  const bounds = new GraphBounds(deps.graph);
+  const cache = config.RESPONSE_CACHE_BYTES > 0 ? createResponseCache(config.RESPONSE_CACHE_BYTES) : undefined;
+  // Whatever changes the graph (a seed load here, or elsewhere as seen by watchGraphVersion)
+  // makes cached answers and cost bounds stale.
+  onGraphChange(() => {
+    cache?.clear();
+    bounds.markStale();
+  });
   return createYoga<object, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext(deps, request),
+    // Not yoga's landing page (it loads images from the internet): unknown paths are 404s, see useNotFound.
+    landingPage: false,
+    context: ({ request }) => createContext({ ...deps, bounds }, request),
     maskedErrors: { maskError },
     graphiql: config.GRAPHIQL ? { title: 'Backend knowledge graph', defaultQuery: exampleOperations() } : false,
     // GraphiQL's scripts and styles are served from the package, not a CDN: it works offline.
@@ -39,6 +59,7 @@ export function createYogaServer(deps: YogaDeps) {
     batching: false,
     logging: false,
     plugins: [
+      useNotFound({ home: HOME_PATH, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useMetricsEndpoint(metrics),
       useObservability(deps.logger, metrics),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, config.TRUST_PROXY),
@@ -57,6 +78,8 @@ export function createYogaServer(deps: YogaDeps) {
       useLimitCodes(),
       ...(config.INTROSPECTION ? [] : [useDisableIntrospection()]),
       ...(config.TRUSTED_DOCUMENTS_FILE ? [useTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE)] : []),
+      ...(cache ? [cache.plugin] : []),
+      // After the cache, so a cached answer reports this request's cost (none), not the first one's.
       ...(config.QUERY_STATS ? [useQueryStatsExtension()] : []),
     ],
   });
@@ -71,15 +94,13 @@ function corsOptions(origins: string[]) {
 /** Adds `extensions.queryStats` (Neo4j round-trips, rows, time) so clients see what a query cost. */
 function useQueryStatsExtension(): Plugin<Context> {
   return {
-    onExecute: ({ args }) => ({
-      onExecuteDone: ({ result, setResult }) => {
-        if (Symbol.asyncIterator in result) return;
-        const { roundTrips, rowsRead, dbMillis } = (args.contextValue as Context).stats;
-        setResult({
-          ...result,
-          extensions: { ...result.extensions, queryStats: { neo4jRoundTrips: roundTrips, rowsRead, dbMillis: Math.round(dbMillis) } },
-        });
-      },
-    }),
+    onResultProcess: ({ request, result, setResult }) => {
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const { roundTrips, rowsRead, dbMillis } = requestState(request).stats;
+      setResult({
+        ...result,
+        extensions: { ...result.extensions, queryStats: { neo4jRoundTrips: roundTrips, rowsRead, dbMillis: Math.round(dbMillis) } },
+      });
+    },
   };
 }

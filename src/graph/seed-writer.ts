@@ -1,4 +1,6 @@
+import { announceGraphChange } from './changes.js';
 import type { Graph } from './database.js';
+import { BUMP_GRAPH_VERSION } from './queries/meta.js';
 import {
   COUNT_BY_KIND,
   COUNT_BY_TYPE,
@@ -28,7 +30,7 @@ export class SeedConflictError extends Error {}
  * exactly as it was. Running it twice gives the same nodes, relationships and properties.
  */
 export async function writeSeed(graph: Graph, seed: Seed, { reset = false } = {}): Promise<SeedCounts> {
-  return graph.writeTransaction(async (run) => {
+  const counts = await graph.writeTransaction(async (run) => {
     if (reset) await run(WIPE_GRAPH, {});
     const keys = seed.entities.map((entity) => entity.key);
     const salaryKeys = seed.salaries.map((salary) => salary.key);
@@ -55,11 +57,14 @@ export async function writeSeed(graph: Graph, seed: Seed, { reset = false } = {}
     await run(UPSERT_SOURCE, { ...seed.source });
     await run(UPSERT_SALARIES, { salaries: seed.salaries });
     await run(DELETE_STALE_SALARIES, { keys: salaryKeys });
+    await run(BUMP_GRAPH_VERSION, {});
     return {
       byKind: toRecord((await run(COUNT_BY_KIND, {})) as CountRow[]),
       byType: toRecord((await run(COUNT_BY_TYPE, {})) as CountRow[]),
     };
   });
+  announceGraphChange();
+  return counts;
 }
 
 interface CountRow {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../project-root.js';
+import { FIRST_BUILD, formatElapsed, formatMegabytes, runMaven } from './maven-build.js';
 
 /**
  * Builds and supervises the bundled Neo4j Community (neo4j-local/): a Maven module that runs
@@ -64,20 +65,32 @@ function requireTool(command: string, args: string[], label: string): void {
   }
 }
 
-/** Builds neo4j-local once (downloads Neo4j through Maven); later calls reuse the build. */
+/** Where Maven's own output goes while it builds neo4j-local (git-ignored with target/). */
+export const buildLogPath = () => join(targetDir(), 'build.log');
+
+/**
+ * Builds neo4j-local once (downloads Neo4j through Maven); later calls reuse the build. Maven's
+ * output goes to `buildLogPath()`; the user sees progress instead (see maven-build.ts).
+ */
 export async function ensureBuilt(log: (line: string) => void = console.error): Promise<void> {
   if (isBuilt()) return;
   requireTool('java', ['-version'], 'Java (JDK 17 or newer)');
   requireTool('mvn', ['-v'], 'Maven');
-  log('Building the bundled Neo4j (first run only; Maven downloads about 120 MB)...');
-  await new Promise<void>((done, fail) => {
-    const build = spawn('mvn', ['-B', '-q', '-DskipTests', 'package'], { cwd: moduleDir(), stdio: ['ignore', 'inherit', 'inherit'] });
-    build.on('error', fail);
-    build.on('exit', (code) =>
-      code === 0 ? done() : fail(new LocalNeo4jError(`Building neo4j-local failed (mvn exited with ${code}); see the Maven output above.`)),
+  const logFile = buildLogPath();
+  log(
+    `Building the bundled Neo4j (first run only): Maven downloads ${FIRST_BUILD.download}, which usually takes ${FIRST_BUILD.duration}. ` +
+      `Progress is shown below; Maven's own output goes to ${logFile}.`,
+  );
+  const terminal = process.stderr.isTTY ? process.stderr : undefined;
+  const { code, signal, elapsedMs, output } = await runMaven({ cwd: moduleDir(), logFile, log, terminal });
+  if (code !== 0) {
+    const how = signal ? `was stopped by ${signal}` : `exited with ${code}`;
+    const reason = output.firstError();
+    throw new LocalNeo4jError(
+      `Building neo4j-local failed (mvn ${how})${reason ? `: ${reason}` : ''}\nMaven's full output is in ${logFile}.`,
     );
-  });
-  log('Bundled Neo4j built.');
+  }
+  log(`Bundled Neo4j built in ${formatElapsed(elapsedMs)} (${formatMegabytes(output.progress.bytes)} downloaded; Maven log: ${logFile}).`);
 }
 
 /** Fails fast with a clear message when something already listens on the port. */

@@ -42,7 +42,8 @@ builder.queryFields((t) => ({
   }),
   entities: t.field({
     type: EntityConnection,
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.page.default }),
+    // Priced by what can really come back: no more than `first`, nor than there are entities of the kind.
+    complexity: (args, ctx) => ({ field: 1, multiplier: ctx.bounds.entities(args.first ?? LIMITS.page.default, args.kind) }),
     description: 'All entities, or those of one kind, ordered by key and paged by cursor.',
     args: {
       kind: t.arg({ type: EntityKindEnum, required: false }),

@@ -1,5 +1,6 @@
 import type { EntityRow } from '../graph/repository.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/vocabulary.js';
+import { LIMITS } from '../limits.js';
 import { entitiesOfKind } from '../resolvers/entities.js';
 import { expectedBeyond } from '../resolvers/levels.js';
 import { typedEntities, typedEntity } from '../resolvers/relations.js';
@@ -43,6 +44,11 @@ for (const kind of ENTITY_KINDS) {
             : t.loadableList({
                 type: target,
                 description: spec.description,
+                // At most the typed-field cap, and no more than any entity has of these types.
+                complexity: (_args, ctx) => ({
+                  field: 1,
+                  multiplier: ctx.bounds.relations(LIMITS.typedFieldEntries, spec.direction, spec.types),
+                }),
                 load: (keys: string[], ctx) => typedEntities(ctx, keys, spec),
                 resolve: (entity) => entity.key,
               });

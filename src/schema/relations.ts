@@ -37,7 +37,11 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     type: RelationConnection,
     description:
       'Relationships of this entity. Batched: one Neo4j round-trip per distinct set of arguments per nesting level, whatever the number of parents.',
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? LIMITS.page.default }),
+    // Priced by what can really come back: no more than `first`, nor than any entity has of these types.
+    complexity: (args, ctx) => ({
+      field: 1,
+      multiplier: ctx.bounds.relations(args.first ?? LIMITS.page.default, args.direction ?? 'BOTH', args.types),
+    }),
     args: {
       types: t.arg({ type: [RelationTypeEnum], required: false, description: 'Only these relationship types.' }),
       direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH' }),

@@ -15,10 +15,11 @@ export interface TestServer {
 /**
  * The real yoga server over real HTTP on a free port, with a graphql-request client.
  * `env` sets configuration as the environment would (e.g. `{ NODE_ENV: 'production' }`);
- * the rate limit is off unless a test turns it on. Log lines land in `logLines` when given.
+ * the rate limit and the response cache are off unless a test turns them on. Log lines land in
+ * `logLines` when given.
  */
 export async function startTestServer(graph: Graph, env: Record<string, string> = {}, logLines?: string[]): Promise<TestServer> {
-  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: logLines ? 'info' : 'silent', ...env });
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', RESPONSE_CACHE_BYTES: '0', LOG_LEVEL: logLines ? 'info' : 'silent', ...env });
   const sink = { write: (line: string) => logLines?.push(line) };
   const logger = pino({ level: config.LOG_LEVEL }, sink);
   const server: Server = createServer(createYogaServer({ graph, config, logger }));

@@ -248,6 +248,22 @@ describe('paths, neighborhoods and salaries', () => {
       expect(edgeIds(graph)).toEqual(await edgesAmong(graph.nodes.map((n) => n.key)));
     });
 
+    it('expands breadth-first: capped below the first level, it keeps only direct neighbours, by key', async () => {
+      const direct = await within('security', 1);
+      expect(direct.length).toBeGreaterThan(6);
+      const graph = await neighborhood('security', 3, 6);
+      expect(graph.nodes.map((n) => n.key)).toEqual(['security', ...direct.slice(0, 5)]);
+    });
+
+    it('expands breadth-first: every direct neighbour comes before any node two hops away', async () => {
+      const direct = await within('docker', 1);
+      const graph = await neighborhood('docker', 2, direct.length + 5);
+      const keys = graph.nodes.map((n) => n.key);
+      expect(keys.slice(1, direct.length + 1)).toEqual(direct);
+      expect(keys).toHaveLength(direct.length + 5);
+      for (const key of keys.slice(direct.length + 1)) expect(direct).not.toContain(key);
+    });
+
     it('limit 1 is the centre alone', async () => {
       const graph = await neighborhood('docker', 1, 1);
       expect(graph.nodes.map((n) => n.key)).toEqual(['docker']);

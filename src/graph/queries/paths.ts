@@ -17,15 +17,37 @@ export const SHORTEST_PATH: ReadonlyMap<number, string> = new Map(
   Array.from({ length: LIMITS.pathHops.max }, (_, i) => [i + 1, shortestPath(i + 1)]),
 );
 
+/**
+ * Breadth-first over distinct nodes, one level per block, never enumerating paths: each level
+ * takes the neighbours of the previous level's nodes that are not in the subgraph yet, nearest
+ * levels first and by key within a level, until `$limit` nodes (the centre included). A node's
+ * neighbours are sorted and cut at `$limit` before the level is merged, so a hub with thousands
+ * of links costs one top-k sort, and a full subgraph skips the remaining levels.
+ */
+const level = `
+CALL (nodes, frontier) {
+  UNWIND CASE WHEN size(nodes) < $limit THEN frontier ELSE [] END AS f
+  CALL (f, nodes) {
+    MATCH (f)--(n:Entity)
+    WHERE NOT n IN nodes
+    RETURN DISTINCT n ORDER BY n.key LIMIT $limit
+  }
+  WITH n ORDER BY n.key
+  RETURN collect(DISTINCT n) AS found
+}
+WITH nodes, found[0..$limit - size(nodes)] AS next
+WITH nodes + next AS nodes, next AS frontier`;
+
 const neighborhood = (depth: number) => `
 MATCH (center:Entity {key: $key})
-OPTIONAL MATCH (center)-[*1..${depth}]-(n:Entity)
-WITH center, collect(DISTINCT n) AS found
-WITH [center] + [n IN found WHERE n <> center][0..$limit - 1] AS nodes
-UNWIND nodes AS a
-OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
-WITH nodes, collect(DISTINCT {from: a.key, to: b.key, type: type(r)}) AS edges
-RETURN [n IN nodes | ${entityProjection('n')}] AS nodes, [e IN edges WHERE e.type IS NOT NULL] AS edges`;
+WITH [center] AS nodes, [center] AS frontier
+${Array.from({ length: depth }, () => level).join('\n')}
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
+  RETURN collect({from: a.key, to: b.key, type: type(r)}) AS edges
+}
+RETURN [n IN nodes | ${entityProjection('n')}] AS nodes, edges`;
 
 export const NEIGHBORHOOD: ReadonlyMap<number, string> = new Map(
   Array.from({ length: LIMITS.neighborhoodDepth.max }, (_, i) => [i + 1, neighborhood(i + 1)]),

@@ -1,0 +1,34 @@
+import type { Graph } from './database.js';
+import { GRAPH_VERSION } from './queries/meta.js';
+
+/**
+ * Tells whoever holds derived state (the response cache, the cost bounds) that the graph
+ * changed. Writes in this process announce themselves at once (`announceGraphChange`); writes by
+ * other processes (`npm run seed` against a running server, other instances) are noticed by
+ * `watchGraphVersion`, which polls the version the writers bump.
+ */
+const listeners = new Set<() => void>();
+
+export function onGraphChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function announceGraphChange(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Polls the graph version every `intervalMs`; returns a function that stops polling. */
+export function watchGraphVersion(graph: Graph, intervalMs: number): () => void {
+  let known: string | null | undefined;
+  const check = async () => {
+    const [row] = await graph.read<{ version: string | null }>(GRAPH_VERSION, {}).catch(() => []);
+    if (!row) return; // Neo4j unreachable: try again next time
+    if (known !== undefined && row.version !== known) announceGraphChange();
+    known = row.version;
+  };
+  void check();
+  const timer = setInterval(() => void check(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,49 @@
+import { LIMITS } from '../limits.js';
+import type { Graph } from './database.js';
+import {
+  article,
+  countEntities,
+  entitiesByKeys,
+  entityPage,
+  graphStats,
+  neighborhood,
+  relationPages,
+  salaries,
+  salariesByOwner,
+  searchEntities,
+  shortestPath,
+  toolsFor,
+} from './repository.js';
+
+/** A key no entity has: every warm-up query plans fully and finds nothing. */
+const NO_KEY = '~warm-up~';
+
+/**
+ * Runs every query shape once. Neo4j plans a query text on first use (0.3-3 s for the nested
+ * ones); doing it at start-up keeps that cost off the first requests. Plans are cached per query
+ * text, so parameters do not matter and nothing is read or written. Best effort: a shape that
+ * fails to warm (a timeout on a very busy machine) is reported and planned on first use instead.
+ */
+export async function warmQueryPlans(graph: Graph, warn: (line: string) => void): Promise<void> {
+  const page = { types: null, direction: 'BOTH', kinds: null, limit: 1, after: null } as const;
+  const shapes: (() => Promise<unknown>)[] = [
+    () => entitiesByKeys(graph, [NO_KEY]),
+    () => entityPage(graph, { kind: null, after: NO_KEY, limit: 1 }),
+    () => countEntities(graph, null),
+    () => article(graph),
+    () => graphStats(graph),
+    () => relationPages(graph, [NO_KEY], { ...page, withTotal: true }),
+    () => relationPages(graph, [NO_KEY], { ...page, withTotal: false }),
+    () => searchEntities(graph, NO_KEY.replace(/\W/g, ''), null, 1),
+    () => toolsFor(graph, NO_KEY, 'warm', 1),
+    () => salaries(graph, null, NO_KEY),
+    () => salariesByOwner(graph, [NO_KEY]),
+    ...range(LIMITS.pathHops.max).map((hops) => () => shortestPath(graph, NO_KEY, `${NO_KEY}2`, hops)),
+    ...range(LIMITS.neighborhoodDepth.max).map((depth) => () => neighborhood(graph, NO_KEY, depth, 1)),
+  ];
+  let failed = 0;
+  for (const shape of shapes) await shape().catch(() => failed++);
+  if (failed > 0) warn(`${failed} of ${shapes.length} query shapes could not be warmed up; they are planned on first use.`);
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { type DocumentNode, type ExecutionResult, getOperationAST, print } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Identical read operations (same document, variables and operation name) are answered from
+ * memory until the graph changes; then everything is dropped, because one write can change any
+ * answer (a new link moves a ranking, a path, a count). Bounded by the bytes of the cached JSON,
+ * so a few huge answers cannot exhaust memory. GET answers carry an ETag and may be revalidated
+ * with `If-None-Match` (304).
+ *
+ * Why not @graphql-yoga/plugin-response-cache: it rewrites every document to add `__typename`
+ * and `id` to each selection set, for per-entity invalidation we do not need; that makes every
+ * query dearer to price and to resolve.
+ */
+export interface ResponseCache {
+  plugin: Plugin;
+  /** Drops every cached answer (call when the graph changes). */
+  clear(): void;
+}
+
+/** Caches may keep a GET answer but must check back (ETag) before reusing it. */
+export const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+export function createResponseCache(maxBytes: number): ResponseCache {
+  const entries = new LRUCache<string, ExecutionResult>({
+    maxSize: maxBytes,
+    sizeCalculation: (result) => Math.max(1, JSON.stringify(result).length),
+  });
+  // Part of every ETag, so an answer cached by a browser before a change never validates after it.
+  let generation = 0;
+  const keys = new WeakMap<Request, string>();
+  const etag = (key: string) => `"${generation}-${key}"`;
+  return {
+    clear: () => {
+      entries.clear();
+      generation += 1;
+    },
+    plugin: {
+      onRequest({ request, url, endResponse }) {
+        if (request.method !== 'GET') return;
+        const key = hash(url.searchParams.toString());
+        const asked = request.headers.get('if-none-match');
+        if (asked && asked === etag(key) && entries.has(key)) {
+          endResponse(new Response(null, { status: 304, headers: { etag: asked, 'cache-control': CACHE_CONTROL } }));
+        }
+      },
+      onExecute({ args, setResultAndStopExecution }) {
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+        const request = (args.contextValue as { request: Request }).request;
+        const key = request.method === 'GET' ? hash(new URL(request.url).searchParams.toString()) : operationKey(args);
+        keys.set(request, key);
+        const cached = entries.get(key);
+        if (cached) {
+          setResultAndStopExecution(cached);
+          return;
+        }
+        return {
+          onExecuteDone({ result }) {
+            // Errors may be transient (timeouts, an outage): only clean answers are kept.
+            if (!(Symbol.asyncIterator in result) && !result.errors?.length) entries.set(key, result);
+          },
+        };
+      },
+      onResponse({ request, response }) {
+        const key = keys.get(request);
+        if (request.method === 'GET' && key && response.status === 200 && entries.has(key)) {
+          response.headers.set('etag', etag(key));
+          response.headers.set('cache-control', CACHE_CONTROL);
+        }
+      },
+    },
+  };
+}
+
+const printed = new WeakMap<DocumentNode, string>();
+
+/** Yoga reuses parsed documents, so each is printed once. */
+function operationKey(args: { document: DocumentNode; variableValues?: unknown; operationName?: string | null }): string {
+  let text = printed.get(args.document);
+  if (text === undefined) {
+    text = print(args.document);
+    printed.set(args.document, text);
+  }
+  return hash(JSON.stringify([text, args.variableValues ?? null, args.operationName ?? null]));
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 32);
+}
