@@ -21,13 +21,17 @@ describe('GraphQL over HTTP conformance', () => {
     },
   );
 
-  it('reports its SHOULD and MAY warnings (listed in the README)', async () => {
+  it('meets every SHOULD audit; the MAY audits it does not meet are exactly these (listed in the README)', async () => {
     const warnings: string[] = [];
     for (const audit of audits.filter((candidate) => !candidate.name.startsWith('MUST'))) {
       const result = await audit.fn();
       if (result.status !== 'ok') warnings.push(audit.name);
     }
-    console.info(`graphql-http SHOULD/MAY audits not met (${warnings.length}):\n${warnings.join('\n')}`);
-    expect(warnings.length).toBeLessThan(audits.length);
+    // GET requests need the CSRF header and no form-encoded bodies: a deliberate choice, not a gap.
+    expect(warnings.sort()).toEqual([
+      'MAY accept application/x-www-form-urlencoded formatted GET requests',
+      'MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/graphql-response+json',
+      'MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/json',
+    ]);
   });
 });
