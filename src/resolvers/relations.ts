@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { EdgeRow, EntityRow, RelationPage, RelationQuery } from '../graph/repository.js';
 import type { EntityKind, RelationType } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
+import { selects } from './selection.js';
 
 /** `Entity.relations` pages and the named relationship fields (Language.frameworks ...). */
 
@@ -21,8 +23,16 @@ export interface RelationArgs {
   after?: string | null;
 }
 
-/** One keyset page of an entity's relationships; parents asking the same question share a round-trip. */
-export async function relationConnection(ctx: Context, entity: EntityRow, args: RelationArgs): Promise<RelationConnectionShape> {
+/**
+ * One keyset page of an entity's relationships; parents asking the same question share a
+ * round-trip. All matching relationships are counted only when `totalCount` is selected.
+ */
+export async function relationConnection(
+  ctx: Context,
+  entity: EntityRow,
+  args: RelationArgs,
+  info: GraphQLResolveInfo,
+): Promise<RelationConnectionShape> {
   const first = args.first ?? LIMITS.page.default;
   const after = decodeCursor('relation', args.after);
   const page = await ctx.loaders
@@ -32,7 +42,7 @@ export async function relationConnection(ctx: Context, entity: EntityRow, args: 
       kinds: args.kinds?.length ? args.kinds : null,
       limit: first + 1,
       after,
-      withTotal: true,
+      withTotal: selects(info, 'totalCount'),
     })
     .load(entity.key);
   const edges = page.edges.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor('relation', edge.sortKey) }));

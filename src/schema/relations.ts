@@ -49,6 +49,6 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       first: t.arg.int(boundedInt('first', LIMITS.page)),
       after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
     },
-    resolve: (entity, args, ctx) => relationConnection(ctx, entity, args),
+    resolve: (entity, args, ctx, info) => relationConnection(ctx, entity, args, info),
   }),
 );
