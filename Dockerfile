@@ -7,6 +7,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY seed ./seed
 RUN npm run build
+# The explorer served at /explore (web/dist, built by Vite).
+COPY web ./web
+RUN node web/build.mjs --force
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
@@ -14,6 +17,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY seed/data ./seed/data
 COPY src/examples/operations.graphql ./src/examples/operations.graphql
 USER node

@@ -7,7 +7,8 @@ const require = createRequire(import.meta.url);
 /**
  * Three tiers, run by `npm test` one after another (`npm run test:<tier>` runs one):
  * - unit: pure logic, no Neo4j and no Java;
- * - integration: one shared throwaway Neo4j (started once by global setup), in-process servers;
+ * - integration: one shared throwaway Neo4j (started once by global setup), in-process servers,
+ *   and the /explore explorer in a real Chromium (test/browser, `npm run test:browser` alone);
  * - process: spawned servers and JVMs (start-up failures, outages, shutdown, restarts).
  */
 export default defineConfig({
@@ -28,8 +29,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/helpers/global-setup.ts'],
+          // The browser tests share this tier's seeded Neo4j rather than booting their own.
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          // Builds web/ when its sources changed; starts and seeds the Neo4j.
+          globalSetup: ['test/browser/build-explorer.ts', 'test/helpers/global-setup.ts'],
           // One Neo4j serves every file, and seed.test.ts rewrites the graph: run files one at a time.
           fileParallelism: false,
           // Files share one module graph (src is imported once, not once per file); each file

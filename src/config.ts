@@ -43,6 +43,13 @@ const envSchema = z.object({
   /** How often to check whether another process changed the graph. */
   GRAPH_WATCH_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Curation writes: HS256 secret for Bearer JWTs (at least 32 characters, as RFC 7518 asks of HS256 keys). */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Curation writes: JWKS endpoint for RS256/ES256 Bearer JWTs (keys cached, re-fetched on an unknown kid). */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+  READ_REQUIRES_AUTH: booleanFlag.default(false),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -56,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const values = parsed.data;
+  if (values.READ_REQUIRES_AUTH && !values.AUTH_JWT_SECRET && !values.AUTH_JWKS_URL) {
+    // Otherwise nobody could read at all.
+    throw new ConfigError('Invalid configuration:\n  READ_REQUIRES_AUTH: needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  }
   return {
     ...values,
     // Query cost figures help while exploring; production keeps responses lean unless asked.

@@ -22,4 +22,14 @@ export const LIMITS = {
   neighborhoodDepth: { default: 1, max: 3 },
   /** `neighborhood(limit:)`, in nodes including the centre. */
   neighborhoodNodes: { default: 100, max: 500 },
+  /** `history` and `changes` pages. */
+  changes: { default: 20, max: 100 },
+  /** Curated writes: an entity's name and each alias or section heading, in characters. */
+  curatedName: 200,
+  /** Curated writes: an entity summary, in characters. */
+  curatedSummary: 2000,
+  /** Curated writes: a relationship's evidence sentence, in characters. */
+  curatedEvidence: 1000,
+  /** Curated writes: aliases and sections per entity. */
+  curatedListItems: 30,
 } as const;

@@ -4,12 +4,14 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createTokenVerifier } from './auth/tokens.js';
 import { type Context, createContext, type ServerDeps } from './context.js';
 import { maskError } from './errors.js';
 import { exampleOperations } from './examples/index.js';
 import { onGraphChange } from './graph/changes.js';
 import { GraphBounds } from './graph/graph-bounds.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { useExplorer } from './plugins/explorer.js';
 import { useLimitCodes } from './plugins/limit-codes.js';
 import { Metrics, useMetricsEndpoint } from './plugins/metrics.js';
 import { useNotFound } from './plugins/not-found.js';
@@ -18,6 +20,7 @@ import { useRateLimit } from './plugins/rate-limit.js';
 import { requestState } from './plugins/request-state.js';
 import { createResponseCache } from './plugins/response-cache.js';
 import { useTrustedDocuments } from './plugins/trusted-documents.js';
+import { createChangeFeed } from './resolvers/change-feed.js';
 import { schema } from './schema/index.js';
 
 export interface YogaDeps extends ServerDeps {
@@ -29,7 +32,7 @@ export interface YogaDeps extends ServerDeps {
 export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Where `GET /` redirects a browser. */
-export const HOME_PATH = GRAPHQL_ENDPOINT;
+export const HOME_PATH = '/explore';
 
 /** Builds the GraphQL server without listening, so tests and server.ts share it. */
 export function createYogaServer(deps: YogaDeps) {
@@ -37,6 +40,8 @@ export function createYogaServer(deps: YogaDeps) {
   const production = config.NODE_ENV === 'production';
   const metrics = new Metrics();
   const bounds = new GraphBounds(deps.graph);
+  const verifier = createTokenVerifier(config);
+  const feed = createChangeFeed();
   const cache = config.RESPONSE_CACHE_BYTES > 0 ? createResponseCache(config.RESPONSE_CACHE_BYTES) : undefined;
   // Whatever changes the graph (a seed load here, or elsewhere as seen by watchGraphVersion)
   // makes cached answers and cost bounds stale.
@@ -50,7 +55,7 @@ export function createYogaServer(deps: YogaDeps) {
     healthCheckEndpoint: '/health',
     // Not yoga's landing page (it loads images from the internet): unknown paths are 404s, see useNotFound.
     landingPage: false,
-    context: ({ request }) => createContext({ ...deps, bounds }, request),
+    context: ({ request }) => createContext({ ...deps, bounds, verifier, feed }, request),
     maskedErrors: { maskError },
     graphiql: config.GRAPHIQL ? { title: 'Backend knowledge graph', defaultQuery: exampleOperations() } : false,
     // GraphiQL's scripts and styles are served from the package, not a CDN: it works offline.
@@ -61,6 +66,7 @@ export function createYogaServer(deps: YogaDeps) {
     plugins: [
       useNotFound({ home: HOME_PATH, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useMetricsEndpoint(metrics),
+      useExplorer(),
       useObservability(deps.logger, metrics),
       useRateLimit(config.RATE_LIMIT_PER_MINUTE, config.TRUST_PROXY),
       useBodyLimit(config.MAX_BODY_BYTES),

@@ -13,3 +13,14 @@ export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
   'SessionExpired',
   'Neo.TransientError.General.DatabaseUnavailable',
 ]);
+
+/** A curated write the graph refuses: bad input, an unknown key, or a stale version. */
+export class WriteRejectedError extends Error {
+  constructor(
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

@@ -27,6 +27,9 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** What an entity key looks like (`node-js`), for the seed and for curated entities alike. */
+export const ENTITY_KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** Kinds that count as tools: what `toolsFor` returns. */
 export const TOOL_KINDS: readonly EntityKind[] = [
   'LANGUAGE',

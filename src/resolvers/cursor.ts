@@ -7,12 +7,14 @@ import { RELATION_TYPES } from '../graph/vocabulary.js';
  * BAD_USER_INPUT. The sort key only ever reaches Cypher as a parameter; the shape check below
  * catches forged or truncated cursors without refusing keys the seed did not write (`c++`).
  */
-export type CursorScope = 'entity' | 'relation';
+export type CursorScope = 'entity' | 'relation' | 'change';
 
 const KEY = '[^\\s\\p{C}]{1,400}';
 const SORT_KEY_SHAPE: Record<CursorScope, RegExp> = {
   entity: new RegExp(`^${KEY}$`, 'u'),
   relation: new RegExp(`^(OUT|IN):(${RELATION_TYPES.join('|')}):${KEY}$`, 'u'),
+  // `<ISO time>|<uuid>` of the last change seen.
+  change: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|[0-9a-f-]{36}$/,
 };
 
 export function encodeCursor(scope: CursorScope, sortKey: string): string {

@@ -2,9 +2,12 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { createGraphQLError } from 'graphql-yoga';
 import { z } from 'zod';
+import { accessDenied } from '../auth/denied.js';
+import { hasRole } from '../auth/tokens.js';
 import type { Context } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { KIND_BY_TYPE_NAME } from './type-names.js';
@@ -14,11 +17,23 @@ export interface PothosTypes {
   Context: Context;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
+  /** reader: may query (everyone unless READ_REQUIRES_AUTH); editor: curate; admin: also delete and revert. */
+  AuthScopes: { reader: boolean; editor: boolean; admin: boolean };
 }
 
 /** Holds no types: each file under src/schema/ adds its own, and index.ts assembles them. */
 export const builder = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, ValidationPlugin, ComplexityPlugin, DataloaderPlugin],
+  // Scope checks first: a caller without the right role learns that, not what is wrong with the arguments.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      reader: !ctx.auth.readRequiresAuth || !!ctx.actor,
+      editor: hasRole(ctx.actor, 'editor'),
+      admin: hasRole(ctx.actor, 'admin'),
+    }),
+    unauthorizedError: (_parent, ctx, info, result) => accessDenied(ctx, result.failure, `${info.parentType.name}.${info.fieldName}`),
+  },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   relay: {
@@ -67,4 +82,5 @@ function pathKey(segment: PropertyKey | { key: PropertyKey }): string {
   return String(typeof segment === 'object' ? segment.key : segment);
 }
 
-builder.queryType({});
+// Reads are open unless READ_REQUIRES_AUTH; the scope covers every root query field.
+builder.queryType({ authScopes: { reader: true } });

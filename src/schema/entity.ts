@@ -35,5 +35,11 @@ export const EntityRef = builder.interfaceRef<EntityRow>('Entity').implement({
     summary: t.exposeString('summary', { description: 'In this project’s own words.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names people search by.' }),
     sources: t.field({ type: [SourceRef], resolve: (entity, _args, ctx) => entitySources(ctx, entity) }),
+    version: t.exposeInt('version', { description: 'Bumped by every curated write; pass it back as `expectedVersion`.' }),
+    updatedAt: t.exposeString('updatedAt', {
+      nullable: true,
+      description: 'ISO time of the last curated write; null for untouched seed data.',
+    }),
+    updatedBy: t.exposeString('updatedBy', { description: 'Who wrote it last: a token `sub`, or "seed".' }),
   }),
 });

@@ -9,6 +9,8 @@ import './entities.js';
 import './search.js';
 import './paths.js';
 import './stats.js';
+import './changes.js';
+import './mutations.js';
 
 export const schema = builder.toSchema();
 

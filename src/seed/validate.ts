@@ -4,6 +4,7 @@ import {
   BASES,
   CURRENCIES,
   CURRENCY_BY_REGION,
+  ENTITY_KEY_PATTERN,
   ENTITY_KINDS,
   type EntityKind,
   isEntityKind,
@@ -19,7 +20,7 @@ import {
  * each naming the file, the entry and what is wrong.
  */
 
-const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const KEY = ENTITY_KEY_PATTERN;
 const text = z.string().trim().min(1, 'must not be empty');
 
 const relationShape = z.strictObject({

@@ -37,6 +37,7 @@ export async function setup(project: TestProject): Promise<void> {
   }
   project.provide('neo4jUri', uri);
   project.provide('neo4jStore', store ?? '');
+  // The integration tier (browser tests included) reads the seeded graph.
   if (project.name === 'integration') await seed(uri);
 }
 

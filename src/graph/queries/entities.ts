@@ -4,8 +4,12 @@ import type { EntityKind } from '../vocabulary.js';
 
 const ENTITY_FIELDS = ['key', 'name', 'kind', 'aliases', 'summary', 'sections', 'yearsMin', 'yearsMax'];
 
-/** The properties every entity row carries, as a map built from any node expression. */
-export const entityProjection = (node: string) => `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}}`;
+/**
+ * The properties every entity row carries, as a map built from any node expression. Seeded
+ * entities that no curator has touched have no version yet: they are version 1, by "seed".
+ */
+export const entityProjection = (node: string) =>
+  `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}, version: coalesce(${node}.version, 1), updatedAt: ${node}.updatedAt, updatedBy: coalesce(${node}.updatedBy, 'seed')}`;
 
 /** One relationship as a path step (from, type, to, and why it holds), from variable `r`. */
 export const stepProjection = (r: string) => `{
@@ -22,6 +26,11 @@ export interface EntityRow {
   sections: string[];
   yearsMin: number | null;
   yearsMax: number | null;
+  /** Bumped by every curated write; `updateEntity`/`deleteEntity` compare it (optimistic concurrency). */
+  version: number;
+  /** ISO time of the last curated write; null for untouched seed data. */
+  updatedAt: string | null;
+  updatedBy: string;
 }
 
 export const ENTITIES_BY_KEYS = `

@@ -5,6 +5,9 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
   // aliasText joins the aliases into one string so the full-text index can read them.
   'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.summary]',
+  // Curation history: looked up by id (revertChange) and paged by time (changes).
+  'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(60)';

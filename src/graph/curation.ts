@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import { announceGraphChange } from './changes.js';
+import type { Graph, Params } from './database.js';
+import { WriteRejectedError } from './errors.js';
+import {
+  CHANGE_BY_ID,
+  CHANGES,
+  type ChangeRow,
+  createEntity as createEntityQuery,
+  DELETE_ENTITY,
+  deleteLink,
+  ENDPOINT_KINDS,
+  ENTITY_LINKS,
+  ENTITY_STATE,
+  HISTORY,
+  LOCK_ENTITY,
+  mergeLink,
+  RECORD_CHANGE,
+  UPDATE_ENTITY,
+} from './queries/curation.js';
+import type { EntityRow } from './queries/entities.js';
+import { BUMP_GRAPH_VERSION } from './queries/meta.js';
+import { normalizeTerm } from './search-query.js';
+import { type Basis, type EntityKind, isRelationType, RELATION_SPECS, type RelationType, type Scope } from './vocabulary.js';
+
+/**
+ * Curated writes. Each is one write transaction holding the change itself, its `(:Change)`
+ * record and the graph-version bump: all land or none does. After the commit the process is told
+ * (announceGraphChange) so caches and cost bounds refresh; the caller publishes the change live.
+ */
+
+export type { ChangeRow };
+
+export interface EntityInput {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  summary: string;
+  aliases: string[];
+  sections: string[];
+}
+
+export type EntityPatch = Partial<Pick<EntityInput, 'name' | 'summary' | 'aliases' | 'sections'>>;
+
+export interface LinkKey {
+  from: string;
+  to: string;
+  type: RelationType;
+}
+
+export interface LinkInput extends LinkKey {
+  basis: Basis;
+  scope: Scope;
+  evidence: string;
+  section: string;
+}
+
+export interface RelationRow extends LinkInput {
+  createdBy: string | null;
+}
+
+export type Op = 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'DELETE_ENTITY' | 'LINK' | 'UNLINK';
+
+/** What one write did; the Change record is built from it. */
+interface Effect {
+  op: Op;
+  target: string;
+  keys: string[];
+  before: unknown;
+  after: unknown;
+  entity?: EntityRow | null;
+  relation?: RelationRow;
+}
+
+export interface WriteResult {
+  change: ChangeRow;
+  entity: EntityRow | null;
+  relation: RelationRow | null;
+}
+
+type Run = (cypher: string, params: Params) => Promise<unknown[]>;
+
+/** A deleted entity as its Change keeps it: enough to put it back with its links. */
+interface EntitySnapshot extends EntityRow {
+  links?: { from: string; to: string; type: string; props: Record<string, unknown> }[];
+}
+
+const rejected = (code: WriteRejectedError['code'], message: string, details?: Record<string, unknown>) =>
+  new WriteRejectedError(code, message, details);
+
+async function write(graph: Graph, actor: string, work: (run: Run, meta: WriteMeta) => Promise<Effect>, revertOf?: string) {
+  const meta = { actor, at: new Date().toISOString(), changeId: randomUUID() };
+  let result: WriteResult;
+  try {
+    result = await graph.writeTransaction(async (run) => {
+      const effect = await work(run, meta);
+      const [row] = (await run(RECORD_CHANGE, {
+        change: {
+          id: meta.changeId,
+          at: meta.at,
+          actor,
+          op: effect.op,
+          target: effect.target,
+          keys: effect.keys,
+          before: effect.before === null ? null : JSON.stringify(effect.before),
+          after: effect.after === null ? null : JSON.stringify(effect.after),
+          revertOf: revertOf ?? null,
+        },
+      })) as { change: ChangeRow }[];
+      await run(BUMP_GRAPH_VERSION, {});
+      return { change: (row as { change: ChangeRow }).change, entity: effect.entity ?? null, relation: effect.relation ?? null };
+    });
+  } catch (error) {
+    // Two creates of one key racing: the unique constraint stops the second.
+    if ((error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      throw rejected('BAD_USER_INPUT', 'That key is already taken.');
+    }
+    throw error;
+  }
+  announceGraphChange();
+  return result;
+}
+
+interface WriteMeta {
+  actor: string;
+  at: string;
+  changeId: string;
+}
+
+const entityProps = (input: EntityInput | EntitySnapshot, meta: WriteMeta, version: number) => ({
+  key: input.key,
+  kind: input.kind,
+  name: input.name,
+  summary: input.summary,
+  aliases: input.aliases,
+  sections: input.sections,
+  yearsMin: 'yearsMin' in input ? input.yearsMin : null,
+  yearsMax: 'yearsMax' in input ? input.yearsMax : null,
+  ...searchFields(input.name, input.aliases),
+  version,
+  updatedAt: meta.at,
+  updatedBy: meta.actor,
+  seeded: false,
+});
+
+/** The derived properties the full-text index and `toolsFor` read, kept as the seed keeps them. */
+function searchFields(name: string, aliases: string[]) {
+  return { aliasText: aliases.join(' '), terms: [...new Set([name, ...aliases].map(normalizeTerm))] };
+}
+
+async function entityState(run: Run, key: string): Promise<EntityRow | null> {
+  const [row] = (await run(ENTITY_STATE, { key })) as { entity: EntityRow }[];
+  return row?.entity ?? null;
+}
+
+/** Locks the entity, then checks the version the caller last saw (compare-and-set). */
+async function lockedAt(run: Run, key: string, expectedVersion: number): Promise<EntityRow> {
+  await run(LOCK_ENTITY, { key });
+  const current = await entityState(run, key);
+  if (!current) throw rejected('NOT_FOUND', `No entity has the key "${key}".`);
+  if (current.version !== expectedVersion) {
+    throw rejected(
+      'CONFLICT',
+      `"${key}" is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. Read it again and reapply your edit.`,
+      { currentVersion: current.version },
+    );
+  }
+  return current;
+}
+
+async function doCreate(run: Run, meta: WriteMeta, input: EntityInput | EntitySnapshot, version = 1): Promise<Effect> {
+  if (await entityState(run, input.key)) throw rejected('BAD_USER_INPUT', `The key "${input.key}" is already taken.`);
+  const [row] = (await run(createEntityQuery(input.kind), { props: entityProps(input, meta, version) })) as { entity: EntityRow }[];
+  const entity = (row as { entity: EntityRow }).entity;
+  return { op: 'CREATE_ENTITY', target: input.key, keys: [input.key], before: null, after: entity, entity };
+}
+
+async function doUpdate(run: Run, meta: WriteMeta, key: string, expectedVersion: number, patch: EntityPatch): Promise<Effect> {
+  const before = await lockedAt(run, key, expectedVersion);
+  const props: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  if (patch.name !== undefined || patch.aliases !== undefined)
+    Object.assign(props, searchFields(patch.name ?? before.name, patch.aliases ?? before.aliases));
+  const [row] = (await run(UPDATE_ENTITY, { key, props, at: meta.at, actor: meta.actor })) as { entity: EntityRow }[];
+  const entity = (row as { entity: EntityRow }).entity;
+  return { op: 'UPDATE_ENTITY', target: key, keys: [key], before, after: entity, entity };
+}
+
+async function doDelete(run: Run, key: string, expectedVersion: number): Promise<Effect> {
+  const entity = await lockedAt(run, key, expectedVersion);
+  const links = ((await run(ENTITY_LINKS, { key })) as { link: NonNullable<EntitySnapshot['links']>[number] }[]).map((row) => row.link);
+  await run(DELETE_ENTITY, { key });
+  return { op: 'DELETE_ENTITY', target: key, keys: [key], before: { ...entity, links }, after: null, entity: null };
+}
+
+/** Puts a deleted entity back, with every link whose other end still exists. */
+async function doRestore(run: Run, meta: WriteMeta, snapshot: EntitySnapshot): Promise<Effect> {
+  const effect = await doCreate(run, meta, snapshot, snapshot.version + 1);
+  for (const link of snapshot.links ?? []) {
+    if (!isRelationType(link.type)) continue;
+    await run(mergeLink(link.type), { from: link.from, to: link.to, props: link.props });
+  }
+  return effect;
+}
+
+async function doLink(run: Run, meta: WriteMeta, input: LinkInput): Promise<Effect> {
+  const { from, to, type } = input;
+  if (from === to) throw rejected('BAD_USER_INPUT', 'An entity cannot be linked to itself.');
+  const rows = (await run(ENDPOINT_KINDS, { keys: [from, to] })) as { key: string; kind: EntityKind }[];
+  const kindOf = new Map(rows.map((row) => [row.key, row.kind]));
+  const [fromKind, toKind] = [kindOf.get(from), kindOf.get(to)];
+  const missing = [from, to].filter((key) => !kindOf.has(key));
+  if (!fromKind || !toKind) throw rejected('NOT_FOUND', `No entity has the key ${missing.map((key) => `"${key}"`).join(' or ')}.`);
+  const spec = RELATION_SPECS[type];
+  if (!(spec.from as readonly string[]).includes(fromKind) || !(spec.to as readonly string[]).includes(toKind)) {
+    throw rejected(
+      'BAD_USER_INPUT',
+      `${type} links ${spec.from.join('/')} to ${spec.to.join('/')}; "${from}" is ${fromKind} and "${to}" is ${toKind}.`,
+    );
+  }
+  const props = { ...linkProps(input), seeded: false, changeId: meta.changeId, createdBy: meta.actor, createdAt: meta.at };
+  const [row] = (await run(mergeLink(type), { from, to, props })) as { created: boolean }[];
+  if (!row?.created) throw rejected('BAD_USER_INPUT', `"${from}" is already ${type} "${to}"; unlink it first to change it.`);
+  const relation = { ...input, createdBy: meta.actor };
+  return { op: 'LINK', target: linkTarget(input), keys: [from, to], before: null, after: relation, relation };
+}
+
+async function doUnlink(run: Run, link: LinkKey): Promise<Effect> {
+  const [row] = (await run(deleteLink(link.type), { from: link.from, to: link.to })) as { props: Record<string, unknown> }[];
+  if (!row) throw rejected('NOT_FOUND', `There is no ${link.type} link from "${link.from}" to "${link.to}".`);
+  const relation = relationOf(link, row.props);
+  return { op: 'UNLINK', target: linkTarget(link), keys: [link.from, link.to], before: relation, after: null, relation };
+}
+
+const linkProps = ({ basis, scope, evidence, section }: LinkInput) => ({ basis, scope, evidence, section });
+const linkTarget = ({ from, to, type }: LinkKey) => `${from} ${type} ${to}`;
+
+function relationOf(link: LinkKey, props: Record<string, unknown>): RelationRow {
+  return {
+    ...link,
+    basis: props.basis as Basis,
+    scope: (props.scope as Scope | undefined) ?? 'ENTITY',
+    evidence: String(props.evidence ?? ''),
+    section: String(props.section ?? ''),
+    createdBy: (props.createdBy as string | undefined) ?? (props.seeded ? 'seed' : null),
+  };
+}
+
+export const createEntity = (graph: Graph, actor: string, input: EntityInput) =>
+  write(graph, actor, (run, meta) => doCreate(run, meta, input));
+
+export const updateEntity = (graph: Graph, actor: string, key: string, expectedVersion: number, patch: EntityPatch) =>
+  write(graph, actor, (run, meta) => doUpdate(run, meta, key, expectedVersion, patch));
+
+export const deleteEntity = (graph: Graph, actor: string, key: string, expectedVersion: number) =>
+  write(graph, actor, (run) => doDelete(run, key, expectedVersion));
+
+export const linkEntities = (graph: Graph, actor: string, input: LinkInput) => write(graph, actor, (run, meta) => doLink(run, meta, input));
+
+export const unlinkEntities = (graph: Graph, actor: string, link: LinkKey) => write(graph, actor, (run) => doUnlink(run, link));
+
+/**
+ * Applies the inverse of change `id` as a new change. Versions are checked as for any write: a
+ * revert of an entity someone changed since fails with CONFLICT instead of undoing their work.
+ */
+export async function revertChange(graph: Graph, actor: string, id: string): Promise<WriteResult> {
+  const original = await changeById(graph, id);
+  if (!original) throw rejected('NOT_FOUND', `No change has the id "${id}".`);
+  const before = original.before ? JSON.parse(original.before) : null;
+  const after = original.after ? JSON.parse(original.after) : null;
+  return write(
+    graph,
+    actor,
+    (run, meta) => {
+      switch (original.op as Op) {
+        case 'CREATE_ENTITY':
+          return doDelete(run, after.key, after.version);
+        case 'UPDATE_ENTITY':
+          return doUpdate(run, meta, after.key, after.version, {
+            name: before.name,
+            summary: before.summary,
+            aliases: before.aliases,
+            sections: before.sections,
+          });
+        case 'DELETE_ENTITY':
+          return doRestore(run, meta, before);
+        case 'LINK':
+          return doUnlink(run, after);
+        case 'UNLINK':
+          return doLink(run, meta, before);
+      }
+    },
+    id,
+  );
+}
+
+export async function changeById(graph: Graph, id: string): Promise<ChangeRow | null> {
+  const [row] = await graph.read<{ change: ChangeRow }>(CHANGE_BY_ID, { id });
+  return row?.change ?? null;
+}
+
+export interface ChangeCursor {
+  at: string;
+  id: string;
+}
+
+export async function history(graph: Graph, key: string, after: ChangeCursor | null, limit: number) {
+  const rows = await graph.read<{ change: ChangeRow }>(HISTORY, { key, afterAt: after?.at ?? null, afterId: after?.id ?? null, limit });
+  return rows.map((row) => row.change);
+}
+
+export async function changesSince(graph: Graph, since: string | null, after: ChangeCursor | null, limit: number) {
+  const rows = await graph.read<{ change: ChangeRow }>(CHANGES, { since, afterAt: after?.at ?? null, afterId: after?.id ?? null, limit });
+  return rows.map((row) => row.change);
+}

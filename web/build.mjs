@@ -1,0 +1,72 @@
+// Builds the explorer (web/ -> web/dist) when its sources changed since the last build, so
+// `npm install` (postinstall) and `npm start` (prestart) leave a working /explore without
+// committing built files. `--force` rebuilds anyway; `--size` only prints the JS budget.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const web = dirname(fileURLToPath(import.meta.url));
+const dist = join(web, 'dist');
+const stampFile = join(dist, '.sources-hash');
+/** Total gzipped JavaScript the explorer may ship. */
+export const BUDGET_KB = 250;
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? files(path) : [path];
+  });
+}
+
+function sourcesHash() {
+  const hash = createHash('sha256');
+  const inputs = [join(web, 'index.html'), join(web, 'build.mjs'), ...files(join(web, 'src'))].sort();
+  for (const file of inputs) hash.update(relative(web, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** Gzipped size of every built JavaScript file, in KB. */
+export function jsGzipKb() {
+  const js = existsSync(dist) ? files(dist).filter((file) => file.endsWith('.js')) : [];
+  return js.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args.includes('--size')) {
+    report();
+    return;
+  }
+  if (!existsSync(join(web, 'src', 'main.ts'))) return; // e.g. a Docker stage that copied only package.json
+  const hash = sourcesHash();
+  const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+  if (!args.includes('--force') && stamp === hash && existsSync(join(dist, 'index.html'))) return;
+  let vite;
+  try {
+    vite = await import('vite');
+  } catch {
+    console.warn('Explorer not built: Vite is not installed (a production install?). Run `npm install` then `npm run build:web`.');
+    return;
+  }
+  const started = Date.now();
+  await vite.build({
+    root: web,
+    base: '/explore/',
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true, assetsDir: 'assets', chunkSizeWarningLimit: 1000, target: 'es2022' },
+  });
+  writeFileSync(stampFile, hash);
+  console.log(`Explorer built in ${((Date.now() - started) / 1000).toFixed(1)} s (web/dist).`);
+  report();
+}
+
+function report() {
+  const kb = jsGzipKb();
+  console.log(`Explorer JavaScript: ${kb.toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB).`);
+  if (kb > BUDGET_KB) process.exitCode = 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

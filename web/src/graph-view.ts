@@ -1,0 +1,246 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { h } from './dom.js';
+import type { EntityKind } from './graphql.js';
+import { KIND_STYLES, KINDS, kindIcon, kindLabel, typeLabel } from './kinds.js';
+
+cytoscape.use(fcose);
+
+export interface GraphNodeData {
+  id: string;
+  key: string;
+  name: string;
+  kind: EntityKind;
+}
+
+export interface GraphEdgeData {
+  from: string;
+  to: string;
+  type: string;
+}
+
+export interface GraphViewOptions {
+  /** What the graph shows, for its aria-label: "Neighbourhood of Python". */
+  label: string;
+  /** Key of the entity the graph is centred on (drawn larger). */
+  focus?: string;
+  /** Opens an entity (single click). */
+  onOpen: (key: string) => void;
+  /** Loads one more hop around a node (double click or the Expand button). */
+  onExpand?: (key: string) => Promise<{ nodes: GraphNodeData[]; edges: GraphEdgeData[] }>;
+  /** Edges (from, to, type) to highlight, e.g. the steps of a path. */
+  highlight?: boolean;
+}
+
+const STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(name)',
+      'background-color': 'data(colour)',
+      shape: 'data(shape)' as never,
+      'shape-polygon-points': 'data(points)' as never,
+      width: 22,
+      height: 22,
+      'font-size': 11,
+      color: '#1f2328',
+      'text-valign': 'bottom',
+      'text-margin-y': 3,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+      'text-background-padding': '1px',
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  { selector: 'node.focus', style: { width: 34, height: 34, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#1f2328' } },
+  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#fb8500' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.2,
+      'line-color': '#8c959f',
+      'target-arrow-color': '#8c959f',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 8,
+      color: '#57606a',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+    },
+  },
+  {
+    selector: 'edge.path',
+    style: { width: 4, 'line-color': '#fb8500', 'target-arrow-color': '#fb8500', color: '#1f2328', 'font-size': 10 },
+  },
+];
+
+function nodeElement(node: GraphNodeData, focus?: string): ElementDefinition {
+  const style = KIND_STYLES[node.kind];
+  return {
+    group: 'nodes',
+    data: {
+      ...node,
+      colour: style.colour,
+      shape: style.points ? 'polygon' : 'ellipse',
+      points: style.points ? style.points.join(' ') : '-1 -1 1 -1 1 1',
+    },
+    classes: node.key === focus ? 'focus' : '',
+  };
+}
+
+function edgeElement(edge: GraphEdgeData, highlight?: boolean): ElementDefinition {
+  return {
+    group: 'edges',
+    data: { id: `${edge.from}|${edge.type}|${edge.to}`, source: edge.from, target: edge.to, label: typeLabel(edge.type) },
+    classes: highlight ? 'path' : '',
+  };
+}
+
+const LAYOUT = {
+  name: 'fcose',
+  animate: false,
+  randomize: true,
+  quality: 'default',
+  nodeRepulsion: 6000,
+  idealEdgeLength: 90,
+  padding: 20,
+};
+
+/** The drawn graph plus its legend, controls and a visually hidden text list of the same nodes. */
+export class GraphView {
+  readonly element: HTMLElement;
+  private cy: Core | undefined;
+  private readonly canvas: HTMLElement;
+  private readonly textList: HTMLUListElement;
+  private readonly legend: HTMLElement;
+  private readonly status: HTMLElement;
+  private tapTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: GraphViewOptions) {
+    this.canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': options.label });
+    this.textList = h('ul', { class: 'visually-hidden', 'aria-label': `Entities in the graph: ${options.label}` });
+    this.legend = h('ul', { class: 'legend', 'aria-label': 'Legend: colour and shape by kind' });
+    this.status = h('p', { class: 'graph-status', role: 'status' });
+    const expand = options.onExpand
+      ? h('button', { type: 'button', onclick: () => void this.expandSelected() }, 'Expand selected node')
+      : null;
+    this.element = h(
+      'section',
+      { class: 'graph', 'aria-label': 'Graph view' },
+      h('div', { class: 'graph-tools' }, h('button', { type: 'button', onclick: () => this.fit() }, 'Fit'), expand, this.status),
+      this.canvas,
+      this.textList,
+      this.legend,
+      h('p', { class: 'hint' }, 'Click a node to open it; double-click to expand it in place.'),
+    );
+  }
+
+  /** Draws the graph; resolves once the layout has run. */
+  draw(nodes: GraphNodeData[], edges: GraphEdgeData[]): Promise<void> {
+    this.cy?.destroy();
+    const cy = cytoscape({
+      container: this.canvas,
+      elements: [...nodes.map((n) => nodeElement(n, this.options.focus)), ...edges.map((e) => edgeElement(e, this.options.highlight))],
+      style: STYLE,
+      layout: { name: 'preset' },
+      wheelSensitivity: 0.3,
+      minZoom: 0.2,
+      maxZoom: 3,
+      selectionType: 'single',
+    });
+    this.cy = cy;
+    cy.on('tap', 'node', (event) => {
+      const key = event.target.data('key') as string;
+      clearTimeout(this.tapTimer);
+      this.tapTimer = setTimeout(() => this.options.onOpen(key), 260);
+    });
+    cy.on('dbltap', 'node', (event) => {
+      clearTimeout(this.tapTimer);
+      void this.expand(event.target.data('key') as string);
+    });
+    this.refreshText();
+    return this.layout();
+  }
+
+  private layout(): Promise<void> {
+    const cy = this.cy;
+    if (!cy) return Promise.resolve();
+    return new Promise((done) => {
+      const layout = cy.layout(LAYOUT as cytoscape.LayoutOptions);
+      layout.one('layoutstop', () => {
+        this.fit();
+        this.canvas.dataset.ready = 'true';
+        done();
+      });
+      layout.run();
+    });
+  }
+
+  /** Everything in view, but never blown up past 1.5x (a two-node path would fill the screen). */
+  fit(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.fit(undefined, 20);
+    if (cy.zoom() > 1.5) {
+      cy.zoom(1.5);
+      cy.center();
+    }
+  }
+
+  private async expandSelected(): Promise<void> {
+    const selected = this.cy?.$('node:selected').first();
+    const key = selected && selected.length > 0 ? (selected.data('key') as string) : this.options.focus;
+    if (key) await this.expand(key);
+  }
+
+  async expand(key: string): Promise<void> {
+    const cy = this.cy;
+    if (!cy || !this.options.onExpand) return;
+    this.status.textContent = 'Expanding…';
+    const more = await this.options.onExpand(key);
+    const fresh: ElementDefinition[] = [];
+    for (const node of more.nodes) if (cy.getElementById(node.id).empty()) fresh.push(nodeElement(node, this.options.focus));
+    for (const edge of more.edges) if (cy.getElementById(`${edge.from}|${edge.type}|${edge.to}`).empty()) fresh.push(edgeElement(edge));
+    cy.add(fresh);
+    this.refreshText();
+    await this.layout();
+    const name = more.nodes.find((n) => n.key === key)?.name ?? key;
+    this.status.textContent = `${name} expanded: ${fresh.filter((e) => e.group === 'nodes').length} new nodes.`;
+  }
+
+  private refreshText(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const nodes = cy.nodes().map((n) => n.data() as GraphNodeData);
+    nodes.sort((a, b) => a.name.localeCompare(b.name));
+    this.textList.replaceChildren(
+      ...nodes.map((node) => {
+        const links = cy
+          .getElementById(node.id)
+          .connectedEdges()
+          .map((edge) => {
+            const other = edge.source().id() === node.id ? edge.target() : edge.source();
+            const arrow = edge.source().id() === node.id ? '→' : '←';
+            return `${arrow} ${typeLabel(edge.data('label') as string)} ${other.data('name') as string}`;
+          });
+        return h('li', {}, `${node.name} (${kindLabel(node.kind)})${links.length ? `: ${links.join('; ')}` : ''}`);
+      }),
+    );
+    const present = new Set(nodes.map((n) => n.kind));
+    this.legend.replaceChildren(...KINDS.filter((k) => present.has(k)).map((kind) => h('li', {}, kindIcon(kind), ` ${kindLabel(kind)}`)));
+    this.canvas.setAttribute('aria-label', `${this.options.label}: ${nodes.length} entities, ${cy.edges().length} relationships`);
+  }
+
+  nodeCount(): number {
+    return this.cy?.nodes().length ?? 0;
+  }
+
+  destroy(): void {
+    clearTimeout(this.tapTimer);
+    this.cy?.destroy();
+    this.cy = undefined;
+  }
+}
