@@ -23,6 +23,8 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Plan every query shape at start-up (off only in tests that do not time queries). */
+  WARM_QUERY_PLANS: booleanFlag.default(true),
   GRAPHIQL: booleanFlag.default(true),
   INTROSPECTION: booleanFlag.default(true),
   CORS_ORIGINS: z.string().default(''),

@@ -9,7 +9,7 @@ import { SeedConflictError } from './graph/seed-writer.js';
 import { warmQueryPlans } from './graph/warm.js';
 import { LocalNeo4jError } from './local-neo4j/process.js';
 import { createLogger } from './logger.js';
-import { TrustedDocumentsError } from './plugins/trusted-documents.js';
+import { loadTrustedDocuments, TrustedDocumentsError } from './plugins/trusted-documents.js';
 import { loadSeed } from './seed/load.js';
 import { createYogaServer } from './yoga.js';
 
@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
+  // Files that can be checked without Neo4j are checked before the bundled JVM boots (yoga
+  // reads the file again when the server is created; it is small).
+  if (config.TRUSTED_DOCUMENTS_FILE) loadTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE);
   // A signal while the bundled Neo4j boots aborts the boot, which stops the JVM.
   const booting = new AbortController();
   const abortBoot = () => booting.abort();
@@ -72,14 +75,14 @@ async function main(): Promise<void> {
   log(`GraphQL ready at http://${config.HOST}:${config.PORT}/graphql (GraphiQL in the browser).`);
 }
 
-/** Applies the schema once, loads the seed into an empty graph (without re-applying it), and plans every query. */
+/** Applies the schema once, loads the seed into an empty graph (without re-applying it), and plans every query (unless WARM_QUERY_PLANS=false). */
 async function prepareGraph(opened: OpenGraph, config: Config, log: (line: string) => void): Promise<void> {
   await applyGraphSchema(opened.graph);
   if (config.SEED_ON_EMPTY && (await graphStats(opened.graph)).entityCount === 0) {
     log('The graph is empty: loading the seed...');
     await loadSeed(opened.graph, { applySchema: false });
   }
-  await warmQueryPlans(opened.graph, log);
+  if (config.WARM_QUERY_PLANS) await warmQueryPlans(opened.graph, log);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

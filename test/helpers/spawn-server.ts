@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { inject } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
 
 export interface ServerProcess {
@@ -10,11 +11,18 @@ export interface ServerProcess {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
-/** Runs `src/server.ts` as `npm start` would, with the given environment on top of ours. */
-export function spawnServer(env: Record<string, string | undefined>, script = 'src/server.ts'): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+/**
+ * Runs `src/server.ts` as `npm start` would, with the given environment on top of ours: the
+ * bundle built once by the process tier's global setup (test/helpers/build-server.ts), or the
+ * TypeScript through tsx where there is none. Query-plan warm-up is off unless a test turns it on
+ * (WARM_QUERY_PLANS=true): no spawned-server test times queries, and it costs seconds per start.
+ */
+export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
+  const bundle = inject('serverBundle');
+  const args = bundle ? [bundle] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot(),
-    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', WARM_QUERY_PLANS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,7 +10,8 @@ import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';
 /**
  * Neo4j going away while the service runs, and the service starting before Neo4j: it stays up,
  * answers /health, reports not ready, fails GraphQL fast with SERVICE_UNAVAILABLE, and recovers
- * on its own once Neo4j is back, without a restart. Each test runs its own bundled Neo4j.
+ * on its own once Neo4j is back, without a restart. One bundled Neo4j, stopped and started again
+ * once, serves both: a service that was running when it went away, and one started while it was away.
  */
 
 const STATS = gql`{ graphStats { entityCount relationshipCount } }`;
@@ -75,7 +76,7 @@ async function pollStatus(url: string, expected: number, timeoutMs: number): Pro
 }
 
 describe('Neo4j down while the service runs', () => {
-  it('stays up, fails fast with SERVICE_UNAVAILABLE, and recovers when Neo4j is back', async () => {
+  it('stays up, fails fast with SERVICE_UNAVAILABLE, and recovers when Neo4j is back; one started before Neo4j is up reports not ready, then boots once Neo4j appears', async () => {
     const boltPort = await freePort();
     const store = tempStore();
     const first = await startNeo4j(boltPort, store);
@@ -112,29 +113,26 @@ describe('Neo4j down while the service runs', () => {
     // Still alive after serving failures.
     expect(server.child.exitCode).toBeNull();
 
-    // Neo4j back on the same store and the same port; the service reconnects by itself.
+    // A second service started while Neo4j is away: up (health), not ready, waiting.
+    const latePort = await freePort();
+    const lateBase = `http://127.0.0.1:${latePort}`;
+    const late = spawn({ NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, PORT: String(latePort), NEO4J_STARTUP_WAIT_MS: '60000' });
+    await pollStatus(`${lateBase}/health`, 200, 30_000);
+    expect(await status(`${lateBase}/ready`)).toBe(503);
+    expect(late.child.exitCode).toBeNull();
+
+    // Neo4j back on the same store and the same port; the first service reconnects by itself,
+    // the second finishes booting.
     await startNeo4j(boltPort, store);
     await pollStatus(`${base}/ready`, 200, 60_000);
     const after = await client.request<Stats & { entity: { name: string } | null }>(STATS_AND_PYTHON);
     expect(after.graphStats).toEqual(before);
     expect(after.entity?.name).toBe('Python');
     expect(server.child.exitCode).toBeNull();
-  }, 180_000);
 
-  it('starts before Neo4j is up, reports not ready, then boots once Neo4j appears', async () => {
-    const boltPort = await freePort();
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const server = spawn({ NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, PORT: String(port), NEO4J_STARTUP_WAIT_MS: '60000' });
-
-    await pollStatus(`${base}/health`, 200, 30_000);
-    expect(await status(`${base}/ready`)).toBe(503);
-    expect(server.child.exitCode).toBeNull();
-
-    await startNeo4j(boltPort, tempStore());
-    await server.waitFor(/GraphQL ready/, 90_000);
-    expect(await status(`${base}/ready`)).toBe(200);
-    const stats = (await new GraphQLClient(`${base}/graphql`).request<Stats>(STATS)).graphStats;
+    await late.waitFor(/GraphQL ready/, 90_000);
+    expect(await status(`${lateBase}/ready`)).toBe(200);
+    const stats = (await new GraphQLClient(`${lateBase}/graphql`).request<Stats>(STATS)).graphStats;
     expect(stats.entityCount).toBeGreaterThan(0);
-  }, 180_000);
+  }, 240_000);
 });

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalNeo4j } from '../../src/local-neo4j/process.js';
+import { projectRoot } from '../../src/project-root.js';
+import { freePort } from './free-port.js';
+import { TEST_JAVA_TOOL_OPTIONS } from './jvm-options.js';
+
+/**
+ * Process-tier global setup: bundles src/server.ts once into plain JavaScript, so each spawned
+ * server starts with `node` alone instead of compiling TypeScript through tsx (about half the
+ * start-up cost of a spawned process, and most of a start-up failure's). Dependencies stay in
+ * node_modules (`--packages=external`) and load as they do under `npm start`. The bundle lives
+ * under node_modules/.cache, so `projectRoot()` still finds package.json above it.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    serverBundle: string;
+  }
+}
+
+const cacheDir = () => join(projectRoot(), 'node_modules', '.cache', 'kg-test');
+
+/**
+ * A class-data-sharing archive of the classes Neo4j loads while it boots (JDK 13+ dynamic
+ * AppCDS): with it a test JVM is ready about a third sooner. Made once by the process tier's
+ * setup and again whenever neo4j-local is rebuilt; a JVM whose archive is missing or does not
+ * match (another JDK) simply starts without it.
+ */
+export const cdsArchive = () => join(cacheDir(), 'neo4j-local.jsa');
+
+/** JAVA_TOOL_OPTIONS for the process tier's JVMs: the test flags plus the archive (unless overridden). */
+export function processTierJavaOptions(): string {
+  return process.env.JAVA_TOOL_OPTIONS ?? `${TEST_JAVA_TOOL_OPTIONS} -XX:SharedArchiveFile=${cdsArchive()}`;
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  const root = projectRoot();
+  const outDir = cacheDir();
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'server.mjs');
+  const built = spawnSync(
+    join(root, 'node_modules', '.bin', 'esbuild'),
+    ['src/server.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${outfile}`, '--log-level=warning'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (built.error || built.status !== 0) throw new Error(`bundling src/server.ts failed: ${built.error?.message ?? built.stderr}`);
+  project.provide('serverBundle', outfile);
+  if (!process.env.JAVA_TOOL_OPTIONS) await ensureCdsArchive();
+}
+
+/** Boots Neo4j once with -XX:ArchiveClassesAtExit and stops it cleanly, when the archive is missing or stale. */
+async function ensureCdsArchive(): Promise<void> {
+  const archive = cdsArchive();
+  const jar = join(projectRoot(), 'neo4j-local', 'target', 'neo4j-local-1.0.0.jar');
+  if (!existsSync(jar) || (existsSync(archive) && statSync(archive).mtimeMs > statSync(jar).mtimeMs)) return;
+  const store = mkdtempSync(join(tmpdir(), 'kg-cds-'));
+  const dumped = `${archive}.${process.pid}.tmp`;
+  const previous = process.env.JAVA_TOOL_OPTIONS;
+  process.env.JAVA_TOOL_OPTIONS = `${TEST_JAVA_TOOL_OPTIONS} -XX:ArchiveClassesAtExit=${dumped}`;
+  try {
+    const local = await startLocalNeo4j({ port: await freePort(), dataDir: store, log: () => {} });
+    await local.stop();
+    if (existsSync(dumped)) renameSync(dumped, archive);
+  } catch {
+    // Best effort: without the archive the JVMs start as before.
+  } finally {
+    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = previous;
+    rmSync(dumped, { force: true });
+    rmSync(store, { recursive: true, force: true });
+  }
+}
