@@ -40,7 +40,9 @@ export function createResponseCache(maxBytes: number): ResponseCache {
     plugin: {
       onRequest({ request, url, endResponse }) {
         if (request.method !== 'GET') return;
+        // A GET's key is its query string; kept for onExecute and onResponse.
         const key = hash(url.searchParams.toString());
+        keys.set(request, key);
         const asked = request.headers.get('if-none-match');
         if (asked && asked === etag(key) && entries.has(key)) {
           endResponse(new Response(null, { status: 304, headers: { etag: asked, 'cache-control': CACHE_CONTROL } }));
@@ -49,7 +51,7 @@ export function createResponseCache(maxBytes: number): ResponseCache {
       onExecute({ args, setResultAndStopExecution }) {
         if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
         const request = (args.contextValue as { request: Request }).request;
-        const key = request.method === 'GET' ? hash(new URL(request.url).searchParams.toString()) : operationKey(args);
+        const key = keys.get(request) ?? operationKey(args);
         keys.set(request, key);
         const cached = entries.get(key);
         if (cached) {
