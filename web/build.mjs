@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const web = dirname(fileURLToPath(import.meta.url));
 const dist = join(web, 'dist');
@@ -58,9 +58,23 @@ async function main() {
     logLevel: 'warn',
     build: { outDir: dist, emptyOutDir: true, assetsDir: 'assets', chunkSizeWarningLimit: 1000, target: 'es2022' },
   });
+  precompress();
   writeFileSync(stampFile, hash);
   console.log(`Explorer built in ${((Date.now() - started) / 1000).toFixed(1)} s (web/dist).`);
   report();
+}
+
+/**
+ * Writes `.br` and `.gz` beside each JavaScript and CSS asset, once per build, so the server
+ * sends compressed bytes without compressing on every request (brotli at its best level takes
+ * about a second for the bundle: fine at build time, not per request).
+ */
+function precompress() {
+  for (const file of files(join(dist, 'assets')).filter((path) => /\.(js|css|svg)$/.test(path))) {
+    const raw = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${file}.gz`, gzipSync(raw, { level: 9 }));
+  }
 }
 
 function report() {

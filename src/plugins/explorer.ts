@@ -43,24 +43,54 @@ export function useExplorer(dist = join(projectRoot(), 'web', 'dist')): Plugin {
       const match = /^\/explore\/assets\/([\w-]+\.(js|css|svg|png|woff2|map))$/.exec(path);
       if (!match) return;
       const [, name, ext] = match as unknown as [string, string, string];
-      let body = assets.get(name);
-      if (!body) {
-        const file = join(dist, 'assets', name);
-        if (!existsSync(file)) return;
-        body = readFileSync(file);
-        assets.set(name, body); // hashed names never change content
-      }
+      const encoding = preferredEncoding(request.headers.get('accept-encoding'));
+      const asset = readAsset(name, encoding);
+      if (!asset) return;
       endResponse(
-        new Response(head ? null : (body as BodyInit), {
+        new Response(head ? null : (asset.body as BodyInit), {
           headers: {
             'content-type': TYPES[ext] ?? 'application/octet-stream',
             'cache-control': 'public, max-age=31536000, immutable',
             'x-content-type-options': 'nosniff',
+            vary: 'accept-encoding',
+            ...(asset.encoding ? { 'content-encoding': asset.encoding } : {}),
           },
         }),
       );
     },
   };
+
+  /** The asset in the wanted encoding when the build wrote one (web/build.mjs), else as is. */
+  function readAsset(name: string, encoding: Encoding | null): { body: Uint8Array; encoding: Encoding | null } | null {
+    for (const candidate of encoding ? [encoding, null] : [null]) {
+      const file = join(dist, 'assets', candidate ? `${name}.${SUFFIX[candidate]}` : name);
+      const cacheKey = `${name}|${candidate ?? ''}`;
+      let body = assets.get(cacheKey);
+      if (!body && existsSync(file)) {
+        body = readFileSync(file);
+        assets.set(cacheKey, body); // hashed names never change content
+      }
+      if (body) return { body, encoding: candidate };
+    }
+    return null;
+  }
+}
+
+type Encoding = 'br' | 'gzip';
+const SUFFIX: Record<Encoding, string> = { br: 'br', gzip: 'gz' };
+
+/** br when the client takes it, else gzip, else none; `q=0` means "not this one". */
+export function preferredEncoding(header: string | null): Encoding | null {
+  const accepted = new Set(
+    (header ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part && !/;\s*q=0(\.0*)?$/.test(part))
+      .map((part) => part.split(';')[0]?.trim()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return null;
 }
 
 function notBuiltPage(): string {

@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOME_PATH } from '../../src/yoga.js';
 import { testGraph } from '../helpers/test-graph.js';
@@ -164,4 +166,38 @@ describe('pages and unknown paths', () => {
     expect(visited.get(`${server.url}/graphql`)).toBe(200);
     expect([...visited.values()].every((status) => status < 500)).toBe(true);
   });
+
+  it("sends the explorer's assets compressed (brotli, else gzip) to clients that accept it", async () => {
+    const html = await (await fetch(`${server.url}/explore`)).text();
+    const script = /src="(\/explore\/assets\/[\w-]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const plain = await rawGet(`${server.url}${script}`, 'identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(10_000);
+    const brotli = await rawGet(`${server.url}${script}`, 'gzip, deflate, br');
+    expect(brotli).toMatchObject({ encoding: 'br', vary: 'accept-encoding' });
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    const gzip = await rawGet(`${server.url}${script}`, 'gzip;q=1, br;q=0');
+    expect(gzip.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+  });
 });
+
+/** A GET whose body is not decoded (fetch would undo the content encoding). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ body: Buffer; encoding?: string; vary?: string }> {
+  return new Promise((done, fail) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        done({
+          body: Buffer.concat(chunks),
+          encoding: response.headers['content-encoding'],
+          vary: response.headers.vary as string | undefined,
+        }),
+      );
+      response.on('error', fail);
+    }).on('error', fail);
+  });
+}

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { h } from './dom.js';
+import { h, uid } from './dom.js';
 import type { EntityKind } from './graphql.js';
 import { KIND_STYLES, KINDS, kindIcon, kindLabel, typeLabel } from './kinds.js';
 
@@ -120,7 +120,16 @@ export class GraphView {
   private tapTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: GraphViewOptions) {
-    this.canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': options.label });
+    const keysHelp = uid('graph-keys');
+    // role=application: the canvas takes the keyboard itself (arrows, Enter, E, +, -, F).
+    this.canvas = h('div', {
+      class: 'graph-canvas',
+      role: 'application',
+      tabindex: 0,
+      'aria-label': options.label,
+      'aria-describedby': keysHelp,
+      onkeydown: (event: Event) => this.onKey(event as KeyboardEvent),
+    });
     this.textList = h('ul', { class: 'visually-hidden', 'aria-label': `Entities in the graph: ${options.label}` });
     this.legend = h('ul', { class: 'legend', 'aria-label': 'Legend: colour and shape by kind' });
     this.status = h('p', { class: 'graph-status', role: 'status' });
@@ -135,6 +144,11 @@ export class GraphView {
       this.textList,
       this.legend,
       h('p', { class: 'hint' }, 'Click a node to open it; double-click to expand it in place.'),
+      h(
+        'p',
+        { class: 'hint', id: keysHelp },
+        'Keyboard: focus the graph, then the arrow keys select the next or previous entity, Enter opens it, E expands it, + and - zoom, F fits.',
+      ),
     );
   }
 
@@ -190,9 +204,64 @@ export class GraphView {
     }
   }
 
-  private async expandSelected(): Promise<void> {
+  /** Keyboard walk of the drawn nodes, in the order of the text list (by name). */
+  private onKey(event: KeyboardEvent): void {
+    const cy = this.cy;
+    if (!cy || event.altKey || event.ctrlKey || event.metaKey) return;
+    const actions: Record<string, () => void> = {
+      ArrowRight: () => this.selectStep(1),
+      ArrowDown: () => this.selectStep(1),
+      ArrowLeft: () => this.selectStep(-1),
+      ArrowUp: () => this.selectStep(-1),
+      Enter: () => {
+        const key = this.selectedKey();
+        if (key) this.options.onOpen(key);
+      },
+      e: () => void this.expandSelected(),
+      E: () => void this.expandSelected(),
+      '+': () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: this.middle() }),
+      '=': () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: this.middle() }),
+      '-': () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: this.middle() }),
+      f: () => this.fit(),
+      F: () => this.fit(),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault(); // arrows would scroll the page
+    action();
+  }
+
+  private middle(): { x: number; y: number } {
+    return { x: this.canvas.clientWidth / 2, y: this.canvas.clientHeight / 2 };
+  }
+
+  private selectedKey(): string | undefined {
     const selected = this.cy?.$('node:selected').first();
-    const key = selected && selected.length > 0 ? (selected.data('key') as string) : this.options.focus;
+    return selected && selected.length > 0 ? (selected.data('key') as string) : undefined;
+  }
+
+  /** Selects the next (1) or previous (-1) node by name, brings it into view and announces it. */
+  private selectStep(step: 1 | -1): void {
+    const cy = this.cy;
+    if (!cy || cy.nodes().empty()) return;
+    const nodes = cy.nodes().sort((a, b) => (a.data('name') as string).localeCompare(b.data('name') as string));
+    const current = nodes.toArray().findIndex((node) => node.selected());
+    const next = nodes[(current + step + nodes.length) % nodes.length] ?? nodes[0];
+    if (!next) return;
+    cy.nodes().unselect();
+    next.select();
+    if (!this.inView(next)) cy.center(next);
+    const links = next.connectedEdges().length;
+    this.status.textContent = `${next.data('name') as string} (${kindLabel(next.data('kind') as EntityKind)}), ${links} relationship${links === 1 ? '' : 's'} shown.`;
+  }
+
+  private inView(node: cytoscape.NodeSingular): boolean {
+    const box = node.renderedBoundingBox();
+    return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= this.canvas.clientWidth && box.y2 <= this.canvas.clientHeight;
+  }
+
+  private async expandSelected(): Promise<void> {
+    const key = this.selectedKey() ?? this.options.focus;
     if (key) await this.expand(key);
   }
 

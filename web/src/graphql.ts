@@ -18,7 +18,36 @@ export const SearchQuery = graphql(`
   }
 `);
 
-export const EntityQuery = graphql(`
+/** One relationship as the entity panel lists it (unmasked: read directly, no readFragment). */
+const RelationEdgeFragment = graphql(`
+  fragment ExplorerRelationEdge on RelationEdge @_unmask {
+    type
+    direction
+    basis
+    scope
+    evidence
+    section
+    node { key name kind }
+  }
+`);
+
+/** The entity's relationships after the first page (entities with more than 100). */
+export const RelationsPageQuery = graphql(
+  `
+  query ExplorerRelationsPage($key: String!, $after: String!) {
+    entity(key: $key) {
+      relations(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { ...ExplorerRelationEdge }
+      }
+    }
+  }
+`,
+  [RelationEdgeFragment],
+);
+
+export const EntityQuery = graphql(
+  `
   query ExplorerEntity($key: String!) {
     entity(key: $key) {
       key
@@ -29,15 +58,8 @@ export const EntityQuery = graphql(`
       sources { section }
       relations(first: 100) {
         totalCount
-        edges {
-          type
-          direction
-          basis
-          scope
-          evidence
-          section
-          node { key name kind }
-        }
+        pageInfo { hasNextPage endCursor }
+        edges { ...ExplorerRelationEdge }
       }
       ... on SeniorityLevel {
         yearsMin
@@ -49,7 +71,9 @@ export const EntityQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [RelationEdgeFragment],
+);
 
 export const NeighborhoodQuery = graphql(`
   query ExplorerNeighborhood($key: String!, $depth: Int, $limit: Int) {

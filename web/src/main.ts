@@ -1,6 +1,6 @@
 import './styles.css';
 import { ApiError, request } from './api.js';
-import { h } from './dom.js';
+import { formatNumber, h } from './dom.js';
 import { GraphView } from './graph-view.js';
 import {
   type EntityDetails,
@@ -10,6 +10,7 @@ import {
   PathQuery,
   type PathResult,
   type Relation,
+  RelationsPageQuery,
   SalariesQuery,
   type Salary,
   type Subgraph,
@@ -325,6 +326,79 @@ function badge(basis: string): HTMLElement {
   );
 }
 
+/**
+ * The entity's relationships grouped by type and direction, a page of 100 at a time: past the
+ * first page a button loads the next one and the groups are drawn again with everything so far.
+ */
+function relationsList(entity: EntityDetails): HTMLElement {
+  const container = h('div', { class: 'relations' });
+  const edges: Relation[] = [...entity.relations.edges];
+  const draw = (pageInfo: { hasNextPage: boolean; endCursor?: string | null }) => {
+    const more =
+      pageInfo.hasNextPage && pageInfo.endCursor
+        ? h(
+            'button',
+            {
+              type: 'button',
+              onclick: async (event: Event) => {
+                (event.target as HTMLButtonElement).disabled = true;
+                try {
+                  const page = (await request(RelationsPageQuery, { key: entity.key, after: pageInfo.endCursor as string })).entity
+                    ?.relations;
+                  if (!page) return;
+                  edges.push(...page.edges);
+                  draw(page.pageInfo);
+                } catch (error) {
+                  (event.target as HTMLButtonElement).disabled = false;
+                  showError(error, () => (event.target as HTMLButtonElement).click());
+                }
+              },
+            },
+            `Show more relationships (${formatNumber(edges.length)} of ${formatNumber(entity.relations.totalCount)} shown)`,
+          )
+        : null;
+    container.replaceChildren(...relationGroups(entity, edges), ...(more ? [more] : []));
+  };
+  draw(entity.relations.pageInfo);
+  return container;
+}
+
+function relationGroups(entity: EntityDetails, edges: Relation[]): HTMLElement[] {
+  const groups = new Map<string, Relation[]>();
+  for (const edge of edges) {
+    const id = `${edge.type} ${edge.direction}`;
+    groups.set(id, [...(groups.get(id) ?? []), edge]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as Relation;
+    const heading = first.direction === 'IN' ? `… ${typeLabel(first.type)} ${entity.name}` : `${entity.name} ${typeLabel(first.type)} …`;
+    return h('section', { class: 'relation-group' }, h('h4', {}, heading), h('ul', {}, ...group.map(relationItem)));
+  });
+}
+
+function relationItem(edge: Relation): HTMLElement {
+  return h(
+    'li',
+    {},
+    kindIcon(edge.node.kind),
+    ' ',
+    entityLink(edge.node),
+    h('span', { class: 'muted' }, ` ${kindLabel(edge.node.kind)} `),
+    badge(edge.basis),
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Evidence'),
+      h('p', {}, edge.evidence),
+      h(
+        'p',
+        { class: 'muted' },
+        `Section: ${edge.section}. ${edge.scope === 'CATEGORY' ? 'Said of its category.' : 'Said of this entity.'}`,
+      ),
+    ),
+  );
+}
+
 function entityPanel(entity: EntityDetails): HTMLElement {
   const years =
     'yearsMin' in entity && typeof entity.yearsMin === 'number'
@@ -336,11 +410,6 @@ function entityPanel(entity: EntityDetails): HTMLElement {
         )
       : null;
   const salaries = 'salaries' in entity && entity.salaries && entity.salaries.length > 0 ? entity.salaries : [];
-  const groups = new Map<string, Relation[]>();
-  for (const edge of entity.relations.edges) {
-    const id = `${edge.type} ${edge.direction}`;
-    groups.set(id, [...(groups.get(id) ?? []), edge]);
-  }
   return h(
     'article',
     { class: 'entity-panel' },
@@ -361,41 +430,7 @@ function entityPanel(entity: EntityDetails): HTMLElement {
       ? h('div', {}, h('h3', {}, 'Article sections'), h('ul', {}, ...entity.sources.map((s) => h('li', {}, s.section))))
       : null,
     h('h3', {}, `Relationships (${entity.relations.totalCount})`),
-    ...[...groups.entries()].map(([, edges]) => {
-      const first = edges[0] as Relation;
-      const heading = first.direction === 'IN' ? `… ${typeLabel(first.type)} ${entity.name}` : `${entity.name} ${typeLabel(first.type)} …`;
-      return h(
-        'section',
-        { class: 'relation-group' },
-        h('h4', {}, heading),
-        h(
-          'ul',
-          {},
-          ...edges.map((edge) =>
-            h(
-              'li',
-              {},
-              kindIcon(edge.node.kind),
-              ' ',
-              entityLink(edge.node),
-              h('span', { class: 'muted' }, ` ${kindLabel(edge.node.kind)} `),
-              badge(edge.basis),
-              h(
-                'details',
-                {},
-                h('summary', {}, 'Evidence'),
-                h('p', {}, edge.evidence),
-                h(
-                  'p',
-                  { class: 'muted' },
-                  `Section: ${edge.section}. ${edge.scope === 'CATEGORY' ? 'Said of its category.' : 'Said of this entity.'}`,
-                ),
-              ),
-            ),
-          ),
-        ),
-      );
-    }),
+    relationsList(entity),
   );
 }
 
