@@ -26,6 +26,34 @@ module.exports = {
       to: { path: '^src/schema/' },
     },
     {
+      name: 'backup-is-an-operator-tool',
+      comment: 'src/backup (export/import) reaches Neo4j through src/graph only, never the GraphQL layers; nothing else in src imports it.',
+      severity: 'error',
+      from: { path: '^src/backup/' },
+      to: { path: '^src/(schema|resolvers|plugins|yoga|server|context)' },
+    },
+    {
+      name: 'nothing-depends-on-backup',
+      severity: 'error',
+      from: { path: '^src/(?!backup/)' },
+      to: { path: '^src/backup/' },
+    },
+    {
+      name: 'shared-state-is-infrastructure',
+      comment:
+        'src/shared-state holds the Redis connections and what instances share through them; it knows nothing of GraphQL, the graph or the server wiring.',
+      severity: 'error',
+      from: { path: '^src/shared-state/' },
+      to: { path: '^src/(graph|schema|resolvers|plugins|yoga|server|context)' },
+    },
+    {
+      name: 'only-the-wiring-uses-shared-state',
+      comment: 'Fields, resolvers and data access stay unaware of Redis: yoga.ts and the plugins hand them what they need.',
+      severity: 'error',
+      from: { path: '^src/(graph|schema|resolvers)/' },
+      to: { path: '^src/shared-state/' },
+    },
+    {
       name: 'src-stands-alone',
       comment: 'seed/ holds data and CLIs that use src/, never the other way round; tests and benchmarks likewise.',
       severity: 'error',

@@ -32,8 +32,8 @@ export default defineConfig({
           name: 'integration',
           // The browser tests share this tier's seeded Neo4j rather than booting their own.
           include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
-          // Builds web/ when its sources changed; starts and seeds the Neo4j.
-          globalSetup: ['test/browser/build-explorer.ts', 'test/helpers/global-setup.ts'],
+          // Builds web/ and the server bundle when their sources changed; starts and seeds the Neo4j.
+          globalSetup: ['test/browser/build-explorer.ts', 'test/helpers/build-server.ts', 'test/helpers/global-setup.ts'],
           // One Neo4j serves every file, and seed.test.ts rewrites the graph: run files one at a time.
           fileParallelism: false,
           // Files share one module graph (src is imported once, not once per file); each file

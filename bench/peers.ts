@@ -7,7 +7,7 @@ import { ensureBuilt, type Running, rssMb, startPeer, startService } from './pee
 /**
  * `npm run bench:peers`: this service against the peers a user could pick instead, on one
  * throwaway bundled Neo4j (temp store, free port) seeded with the project's loader:
- *   ours            the production build (`node dist/src/server.js`), rebuilt first if stale
+ *   ours            the production bundle `npm start` runs (`node dist/server.mjs`), rebuilt first if stale
  *   @neo4j/graphql  7.x over the same labels and relationship types, served by graphql-yoga
  *   raw Cypher      one hand-written statement per question through neo4j-driver, bare node:http
  *   bare yoga       graphql-yoga with a trivial schema, for `{ __typename }` only

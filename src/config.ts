@@ -49,9 +49,19 @@ const envSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Curation writes: JWKS endpoint for RS256/ES256 Bearer JWTs (keys cached, re-fetched on an unknown kid). */
   AUTH_JWKS_URL: z.string().url().optional(),
+  /** Curation writes: after fetching the JWKS, how long an unknown kid waits before it may be fetched again. */
+  AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
   READ_REQUIRES_AUTH: booleanFlag.default(false),
+  /** Several instances: share events, cache invalidation and rate limits through this Redis. Unset: all stays in this process. */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^rediss?:\/\//.test(url), 'must start with redis:// or rediss://')
+    .optional(),
+  /** `/ready` answers 503 while Redis is unreachable (by default the instance serves on, with local fallbacks). */
+  REDIS_REQUIRED: booleanFlag.default(false),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -68,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (values.READ_REQUIRES_AUTH && !values.AUTH_JWT_SECRET && !values.AUTH_JWKS_URL) {
     // Otherwise nobody could read at all.
     throw new ConfigError('Invalid configuration:\n  READ_REQUIRES_AUTH: needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  }
+  if (values.REDIS_REQUIRED && !values.REDIS_URL) {
+    // Otherwise /ready would wait for a Redis nobody configured.
+    throw new ConfigError('Invalid configuration:\n  REDIS_REQUIRED: needs REDIS_URL');
   }
   return {
     ...values,

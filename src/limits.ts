@@ -32,4 +32,8 @@ export const LIMITS = {
   curatedEvidence: 1000,
   /** Curated writes: aliases and sections per entity. */
   curatedListItems: 30,
+  /** Curated sources: a title, in characters (authors are names: `curatedName`). */
+  curatedTitle: 300,
+  /** Curated sources: a URL, in characters. */
+  curatedUrl: 2000,
 } as const;

@@ -5,7 +5,6 @@ import { type OpenGraph, openGraph, StartupError, waitForNeo4j } from './graph/c
 import { applyGraphSchema } from './graph/migrate.js';
 import { graphStats } from './graph/repository.js';
 import { SeedValidationError } from './graph/seed-model.js';
-import { SeedConflictError } from './graph/seed-writer.js';
 import { warmQueryPlans } from './graph/warm.js';
 import { LocalNeo4jError } from './local-neo4j/process.js';
 import { createLogger } from './logger.js';
@@ -20,7 +19,7 @@ import { createYogaServer } from './yoga.js';
  */
 
 /** Start-up failures we explain in one paragraph (no stack trace). */
-const EXPECTED = [ConfigError, StartupError, LocalNeo4jError, SeedValidationError, SeedConflictError, TrustedDocumentsError];
+const EXPECTED = [ConfigError, StartupError, LocalNeo4jError, SeedValidationError, TrustedDocumentsError];
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -56,7 +55,10 @@ async function main(): Promise<void> {
 
   let booted = false;
   try {
-    server = createServer(createYogaServer({ graph: opened.graph, config, logger, booted: () => booted }));
+    const yoga = createYogaServer({ graph: opened.graph, config, logger, booted: () => booted });
+    server = createServer(yoga);
+    // Once HTTP is closed, so are the connections to Redis (when REDIS_URL is set).
+    server.once('close', () => void yoga.dispose());
     closeKeepAliveWhenDraining(server);
     await listen(server, config.PORT, config.HOST);
     await waitForNeo4j(opened, config.NEO4J_STARTUP_WAIT_MS, log);

@@ -19,9 +19,11 @@ import { useObservability } from './plugins/observability.js';
 import { useRateLimit } from './plugins/rate-limit.js';
 import { requestState } from './plugins/request-state.js';
 import { createResponseCache } from './plugins/response-cache.js';
+import { connectSharedState } from './plugins/shared-state.js';
 import { useTrustedDocuments } from './plugins/trusted-documents.js';
 import { createChangeFeed } from './resolvers/change-feed.js';
 import { schema } from './schema/index.js';
+import { createRateLimiter } from './shared-state/rate-limiter.js';
 
 export interface YogaDeps extends ServerDeps {
   logger: Logger;
@@ -41,14 +43,30 @@ export function createYogaServer(deps: YogaDeps) {
   const metrics = new Metrics();
   const bounds = new GraphBounds(deps.graph);
   const verifier = createTokenVerifier(config);
-  const feed = createChangeFeed();
   const cache = config.RESPONSE_CACHE_BYTES > 0 ? createResponseCache(config.RESPONSE_CACHE_BYTES) : undefined;
-  // Whatever changes the graph (a seed load here, or elsewhere as seen by watchGraphVersion)
-  // makes cached answers and cost bounds stale.
-  onGraphChange(() => {
+  const invalidate = () => {
     cache?.clear();
     bounds.markStale();
+  };
+  // With REDIS_URL, instances share events, rate limits and graph-change announcements.
+  const shared = config.REDIS_URL
+    ? connectSharedState(config.REDIS_URL, {
+        logger: deps.logger,
+        registry: metrics.registry,
+        cache,
+        invalidate,
+        graphWatchMs: config.GRAPH_WATCH_MS,
+      })
+    : undefined;
+  const feed = createChangeFeed(shared?.eventTarget);
+  // Whatever changes the graph (a write or seed load here, or elsewhere as seen by
+  // watchGraphVersion) makes cached answers and cost bounds stale; this process's own changes
+  // are also announced to the other instances (Redis delivers theirs to `invalidate`).
+  const stopWatching = onGraphChange((source) => {
+    invalidate();
+    if (source === 'written') shared?.announceChange();
   });
+  const redisReady = () => !config.REDIS_REQUIRED || shared?.health.up === true;
   return createYoga<object, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -68,10 +86,10 @@ export function createYogaServer(deps: YogaDeps) {
       useMetricsEndpoint(metrics),
       useExplorer(),
       useObservability(deps.logger, metrics),
-      useRateLimit(config.RATE_LIMIT_PER_MINUTE, config.TRUST_PROXY),
+      useRateLimit(createRateLimiter(config.RATE_LIMIT_PER_MINUTE, shared?.rateLimitStore), config.TRUST_PROXY),
       useBodyLimit(config.MAX_BODY_BYTES),
       useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] }),
-      useReadinessCheck({ endpoint: '/ready', check: async () => (deps.booted?.() ?? true) && deps.graph.ping() }),
+      useReadinessCheck({ endpoint: '/ready', check: async () => (deps.booted?.() ?? true) && redisReady() && deps.graph.ping() }),
       // Depth and cost are priced by the Pothos complexity plugin (lists by their `first`).
       EnvelopArmorPlugin({
         maxDepth: { enabled: false },
@@ -87,6 +105,8 @@ export function createYogaServer(deps: YogaDeps) {
       ...(cache ? [cache.plugin] : []),
       // After the cache, so a cached answer reports this request's cost (none), not the first one's.
       ...(config.QUERY_STATS ? [useQueryStatsExtension()] : []),
+      ...(shared ? [shared.plugin] : []),
+      { onDispose: stopWatching },
     ],
   });
 }

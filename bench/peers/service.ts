@@ -1,6 +1,5 @@
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../../src/project-root.js';
 import { freePort } from '../../test/helpers/free-port.js';
@@ -14,33 +13,11 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm run build` when dist/src/server.js is missing or older than anything under src/ or seed/. */
+/** The production bundle `npm start` runs (dist/server.mjs), rebuilt first when src/ changed. */
 export function ensureBuilt(log: (line: string) => void): void {
-  const root = projectRoot();
-  const server = join(root, 'dist/src/server.js');
-  let builtAt = 0;
-  try {
-    builtAt = statSync(server).mtimeMs;
-  } catch {}
-  const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'seed')));
-  if (builtAt >= sources) return;
-  log('dist is stale: npm run build ...');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  // tsc emits even when it reports type errors; carry on only if it did emit.
-  if (build.status !== 0) {
-    const emitted = statSync(server, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    if (emitted <= builtAt) throw new Error(`npm run build failed (exit ${build.status}) and emitted nothing.`);
-    log(`npm run build reported errors (exit ${build.status}) but emitted dist; measuring that build.`);
-  }
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: projectRoot(), stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) throw new Error(`scripts/build-server.mjs failed (exit ${build.status}).`);
+  log('measuring the production bundle dist/server.mjs');
 }
 
 const stopChild = (child: ChildProcess) =>
@@ -57,7 +34,7 @@ const stopChild = (child: ChildProcess) =>
 /** The service's production build against `neo4jUri`; resolves once /ready answers 200. */
 export async function startService(neo4jUri: string, extraEnv: Record<string, string> = {}, name = 'ours'): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/server.js'], {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: projectRoot(),
     env: {
       ...process.env,

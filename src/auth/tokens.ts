@@ -17,6 +17,8 @@ export interface Actor {
 export interface AuthSettings {
   AUTH_JWT_SECRET?: string | undefined;
   AUTH_JWKS_URL?: string | undefined;
+  /** Least time between two fetches of the JWKS (jose's `cooldownDuration`); default 30 s. */
+  AUTH_JWKS_COOLDOWN_MS?: number | undefined;
   AUTH_ISSUER?: string | undefined;
   AUTH_AUDIENCE?: string | undefined;
 }
@@ -29,8 +31,11 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 /** Null when no key is configured: then nobody can authenticate and writes are disabled. */
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier | null {
   const secret = settings.AUTH_JWT_SECRET ? new TextEncoder().encode(settings.AUTH_JWT_SECRET) : null;
-  // jose caches the key set and re-fetches it (rate-limited) when a token names an unknown kid: rotation works.
-  const jwks = settings.AUTH_JWKS_URL ? createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL)) : null;
+  // jose caches the key set and re-fetches it when a token names an unknown kid, at most once per
+  // cooldown (so forged kids cannot make us hammer the issuer): a rotated-in key is accepted.
+  const jwks = settings.AUTH_JWKS_URL
+    ? createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL), { cooldownDuration: settings.AUTH_JWKS_COOLDOWN_MS ?? 30_000 })
+    : null;
   if (!secret && !jwks) return null;
   // An explicit allow-list: `alg: none` and algorithm confusion (HS256 signed with a public key) fail here.
   const algorithms = [...(secret ? ['HS256'] : []), ...(jwks ? ['RS256', 'ES256'] : [])];

@@ -7,15 +7,21 @@ import { GRAPH_VERSION } from './queries/meta.js';
  * other processes (`npm run seed` against a running server, other instances) are noticed by
  * `watchGraphVersion`, which polls the version the writers bump.
  */
-const listeners = new Set<() => void>();
+/**
+ * `written`: this process changed the graph. `observed`: the version poll saw a change made
+ * elsewhere, which every other watching process observes by itself (so it need not be passed on).
+ */
+export type GraphChangeSource = 'written' | 'observed';
 
-export function onGraphChange(listener: () => void): () => void {
+const listeners = new Set<(source: GraphChangeSource) => void>();
+
+export function onGraphChange(listener: (source: GraphChangeSource) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-export function announceGraphChange(): void {
-  for (const listener of listeners) listener();
+export function announceGraphChange(source: GraphChangeSource = 'written'): void {
+  for (const listener of listeners) listener(source);
 }
 
 /** Polls the graph version every `intervalMs`; returns a function that stops polling. */
@@ -24,7 +30,7 @@ export function watchGraphVersion(graph: Graph, intervalMs: number): () => void 
   const check = async () => {
     const [row] = await graph.read<{ version: string | null }>(GRAPH_VERSION, {}).catch(() => []);
     if (!row) return; // Neo4j unreachable: try again next time
-    if (known !== undefined && row.version !== known) announceGraphChange();
+    if (known !== undefined && row.version !== known) announceGraphChange('observed');
     known = row.version;
   };
   void check();

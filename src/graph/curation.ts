@@ -20,6 +20,7 @@ import {
 } from './queries/curation.js';
 import type { EntityRow } from './queries/entities.js';
 import { BUMP_GRAPH_VERSION } from './queries/meta.js';
+import { CREATE_SOURCE, DELETE_SOURCE, MISSING_SOURCES, SOURCE_CITATIONS, type SourceRow } from './queries/sources.js';
 import { normalizeTerm } from './search-query.js';
 import { type Basis, type EntityKind, isRelationType, RELATION_SPECS, type RelationType, type Scope } from './vocabulary.js';
 
@@ -29,7 +30,7 @@ import { type Basis, type EntityKind, isRelationType, RELATION_SPECS, type Relat
  * (announceGraphChange) so caches and cost bounds refresh; the caller publishes the change live.
  */
 
-export type { ChangeRow };
+export type { ChangeRow, SourceRow };
 
 export interface EntityInput {
   key: string;
@@ -38,6 +39,8 @@ export interface EntityInput {
   summary: string;
   aliases: string[];
   sections: string[];
+  /** Keys of existing sources the entity draws on. */
+  sources: string[];
 }
 
 export type EntityPatch = Partial<Pick<EntityInput, 'name' | 'summary' | 'aliases' | 'sections'>>;
@@ -53,13 +56,24 @@ export interface LinkInput extends LinkKey {
   scope: Scope;
   evidence: string;
   section: string;
+  /** Keys of existing sources the link rests on (at least one). */
+  sources: string[];
 }
 
 export interface RelationRow extends LinkInput {
   createdBy: string | null;
 }
 
-export type Op = 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'DELETE_ENTITY' | 'LINK' | 'UNLINK';
+export type Op = 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'DELETE_ENTITY' | 'LINK' | 'UNLINK' | 'ADD_SOURCE' | 'REMOVE_SOURCE';
+
+/** A new source; author, url and published may be unknown (null). */
+export interface SourceInput {
+  key: string;
+  title: string;
+  author: string | null;
+  url: string | null;
+  published: string | null;
+}
 
 /** What one write did; the Change record is built from it. */
 interface Effect {
@@ -70,12 +84,14 @@ interface Effect {
   after: unknown;
   entity?: EntityRow | null;
   relation?: RelationRow;
+  source?: SourceRow;
 }
 
 export interface WriteResult {
   change: ChangeRow;
   entity: EntityRow | null;
   relation: RelationRow | null;
+  source: SourceRow | null;
 }
 
 type Run = (cypher: string, params: Params) => Promise<unknown[]>;
@@ -84,6 +100,9 @@ type Run = (cypher: string, params: Params) => Promise<unknown[]>;
 interface EntitySnapshot extends EntityRow {
   links?: { from: string; to: string; type: string; props: Record<string, unknown> }[];
 }
+
+/** What data written before sources existed cites: the article, then the only source. */
+const LEGACY_SOURCE = 'article';
 
 const rejected = (code: WriteRejectedError['code'], message: string, details?: Record<string, unknown>) =>
   new WriteRejectedError(code, message, details);
@@ -108,7 +127,12 @@ async function write(graph: Graph, actor: string, work: (run: Run, meta: WriteMe
         },
       })) as { change: ChangeRow }[];
       await run(BUMP_GRAPH_VERSION, {});
-      return { change: (row as { change: ChangeRow }).change, entity: effect.entity ?? null, relation: effect.relation ?? null };
+      return {
+        change: (row as { change: ChangeRow }).change,
+        entity: effect.entity ?? null,
+        relation: effect.relation ?? null,
+        source: effect.source ?? null,
+      };
     });
   } catch (error) {
     // Two creates of one key racing: the unique constraint stops the second.
@@ -134,6 +158,7 @@ const entityProps = (input: EntityInput | EntitySnapshot, meta: WriteMeta, versi
   summary: input.summary,
   aliases: input.aliases,
   sections: input.sections,
+  sources: input.sources ?? [LEGACY_SOURCE],
   yearsMin: 'yearsMin' in input ? input.yearsMin : null,
   yearsMax: 'yearsMax' in input ? input.yearsMax : null,
   ...searchFields(input.name, input.aliases),
@@ -168,8 +193,19 @@ async function lockedAt(run: Run, key: string, expectedVersion: number): Promise
   return current;
 }
 
+/** Every cited source must exist: a citation of nothing is no evidence. */
+async function requireSources(run: Run, keys: string[]): Promise<void> {
+  const [row] = (await run(MISSING_SOURCES, { keys })) as { missing: string[] }[];
+  const missing = row?.missing ?? [];
+  if (missing.length > 0) {
+    throw rejected('BAD_USER_INPUT', `No source has the key ${missing.map((key) => `"${key}"`).join(', ')}; add it with addSource first.`);
+  }
+}
+
 async function doCreate(run: Run, meta: WriteMeta, input: EntityInput | EntitySnapshot, version = 1): Promise<Effect> {
   if (await entityState(run, input.key)) throw rejected('BAD_USER_INPUT', `The key "${input.key}" is already taken.`);
+  // A snapshot recorded before entities cited sources drew on the article.
+  await requireSources(run, input.sources ?? [LEGACY_SOURCE]);
   const [row] = (await run(createEntityQuery(input.kind), { props: entityProps(input, meta, version) })) as { entity: EntityRow }[];
   const entity = (row as { entity: EntityRow }).entity;
   return { op: 'CREATE_ENTITY', target: input.key, keys: [input.key], before: null, after: entity, entity };
@@ -217,10 +253,12 @@ async function doLink(run: Run, meta: WriteMeta, input: LinkInput): Promise<Effe
       `${type} links ${spec.from.join('/')} to ${spec.to.join('/')}; "${from}" is ${fromKind} and "${to}" is ${toKind}.`,
     );
   }
+  if (input.sources.length === 0) throw rejected('BAD_USER_INPUT', 'A link must cite at least one source.');
+  await requireSources(run, input.sources);
   const props = { ...linkProps(input), seeded: false, changeId: meta.changeId, createdBy: meta.actor, createdAt: meta.at };
   const [row] = (await run(mergeLink(type), { from, to, props })) as { created: boolean }[];
   if (!row?.created) throw rejected('BAD_USER_INPUT', `"${from}" is already ${type} "${to}"; unlink it first to change it.`);
-  const relation = { ...input, createdBy: meta.actor };
+  const relation = { ...linkKey(input), ...linkProps(input), createdBy: meta.actor };
   return { op: 'LINK', target: linkTarget(input), keys: [from, to], before: null, after: relation, relation };
 }
 
@@ -231,8 +269,10 @@ async function doUnlink(run: Run, link: LinkKey): Promise<Effect> {
   return { op: 'UNLINK', target: linkTarget(link), keys: [link.from, link.to], before: relation, after: null, relation };
 }
 
-const linkProps = ({ basis, scope, evidence, section }: LinkInput) => ({ basis, scope, evidence, section });
-const linkTarget = ({ from, to, type }: LinkKey) => `${from} ${type} ${to}`;
+const linkProps = ({ basis, scope, evidence, section, sources }: LinkInput) => ({ basis, scope, evidence, section, sources });
+const linkKey = ({ from, to, type }: LinkKey): LinkKey => ({ from, to, type });
+/** How a link is named as a Change target (the seed looks links up by it too). */
+export const linkTarget = ({ from, to, type }: LinkKey) => `${from} ${type} ${to}`;
 
 function relationOf(link: LinkKey, props: Record<string, unknown>): RelationRow {
   return {
@@ -241,8 +281,30 @@ function relationOf(link: LinkKey, props: Record<string, unknown>): RelationRow 
     scope: (props.scope as Scope | undefined) ?? 'ENTITY',
     evidence: String(props.evidence ?? ''),
     section: String(props.section ?? ''),
+    // Links from before sources existed rest on the article, then the only source.
+    sources: (props.sources as string[] | undefined) ?? [LEGACY_SOURCE],
     createdBy: (props.createdBy as string | undefined) ?? (props.seeded ? 'seed' : null),
   };
+}
+
+async function doAddSource(run: Run, meta: WriteMeta, input: SourceInput): Promise<Effect> {
+  const [exists] = (await run(MISSING_SOURCES, { keys: [input.key] })) as { missing: string[] }[];
+  if (exists?.missing.length === 0) throw rejected('BAD_USER_INPUT', `The source key "${input.key}" is already taken.`);
+  const props = { ...input, seeded: false, createdBy: meta.actor, createdAt: meta.at };
+  const [row] = (await run(CREATE_SOURCE, { props })) as { source: SourceRow }[];
+  const source = (row as { source: SourceRow }).source;
+  return { op: 'ADD_SOURCE', target: input.key, keys: [input.key], before: null, after: source, source };
+}
+
+/** Only the revert of an addSource removes a source, and only while nothing cites it. */
+async function doRemoveSource(run: Run, key: string): Promise<Effect> {
+  const [cited] = (await run(SOURCE_CITATIONS, { key })) as { citations: number }[];
+  if (Number(cited?.citations ?? 0) > 0) {
+    throw rejected('CONFLICT', `The source "${key}" is still cited (${cited?.citations} links or entities); remove those citations first.`);
+  }
+  const [row] = (await run(DELETE_SOURCE, { key })) as { source: SourceRow }[];
+  if (!row) throw rejected('NOT_FOUND', `No source has the key "${key}".`);
+  return { op: 'REMOVE_SOURCE', target: key, keys: [key], before: row.source, after: null };
 }
 
 export const createEntity = (graph: Graph, actor: string, input: EntityInput) =>
@@ -257,6 +319,9 @@ export const deleteEntity = (graph: Graph, actor: string, key: string, expectedV
 export const linkEntities = (graph: Graph, actor: string, input: LinkInput) => write(graph, actor, (run, meta) => doLink(run, meta, input));
 
 export const unlinkEntities = (graph: Graph, actor: string, link: LinkKey) => write(graph, actor, (run) => doUnlink(run, link));
+
+export const addSource = (graph: Graph, actor: string, input: SourceInput) =>
+  write(graph, actor, (run, meta) => doAddSource(run, meta, input));
 
 /**
  * Applies the inverse of change `id` as a new change. Versions are checked as for any write: a
@@ -286,7 +351,11 @@ export async function revertChange(graph: Graph, actor: string, id: string): Pro
         case 'LINK':
           return doUnlink(run, after);
         case 'UNLINK':
-          return doLink(run, meta, before);
+          return doLink(run, meta, { sources: [LEGACY_SOURCE], ...before });
+        case 'ADD_SOURCE':
+          return doRemoveSource(run, after.key);
+        case 'REMOVE_SOURCE':
+          return doAddSource(run, meta, before);
       }
     },
     id,

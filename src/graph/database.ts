@@ -67,11 +67,16 @@ export class Graph {
 
   async ping(): Promise<boolean> {
     if (this.options.isAvailable?.() === false) return false;
+    // An auto-commit query, not executeQuery: that retries for maxTransactionRetryTime (3 s),
+    // and a readiness probe must answer at once, down or up.
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      await this.driver.executeQuery('RETURN 1', {}, { database: this.database, routing: neo4j.routing.READ });
+      await session.run('RETURN 1');
       return true;
     } catch {
       return false;
+    } finally {
+      await session.close().catch(() => {});
     }
   }
 

@@ -1,17 +1,16 @@
 import DataLoader from 'dataloader';
 import type { Graph, QueryStats } from './database.js';
 import {
-  article,
   type EntityRow,
   entitiesByKeys,
   type RelationPage,
   type RelationQuery,
   relationPages,
   type SalaryRow,
+  type SourceRow,
   salariesByOwner,
+  sourcesByKeys,
 } from './repository.js';
-
-type Article = Awaited<ReturnType<typeof article>>;
 
 /**
  * Per-request loaders that are not tied to one Pothos field:
@@ -20,18 +19,17 @@ type Article = Awaited<ReturnType<typeof article>>;
  * - `relations(query)` keeps one loader per distinct filter: parents asking the same question
  *   share a batch, and two fragments asking different questions never share arguments.
  * - `salaries` loads every range of many owners at once; fields filter by region afterwards.
- * - the article is read at most once per request, however many `sources` are selected.
+ * - `source` reads every source cited on a page (by entities and relationships) in one round-trip.
  */
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   relations(query: RelationQuery): DataLoader<string, RelationPage>;
   salaries: DataLoader<string, SalaryRow[]>;
-  article: () => Promise<Article>;
+  source: DataLoader<string, SourceRow | null>;
 }
 
 export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
   const relationLoaders = new Map<string, DataLoader<string, RelationPage>>();
-  let articleOnce: Promise<Article> | undefined;
   return {
     entity: new DataLoader((keys) => entitiesByKeys(graph, keys, stats)),
     relations: (query) => {
@@ -44,10 +42,7 @@ export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
       return loader;
     },
     salaries: new DataLoader((keys) => salariesByOwner(graph, keys, stats)),
-    article: () => {
-      articleOnce ??= article(graph, stats);
-      return articleOnce;
-    },
+    source: new DataLoader((keys) => sourcesByKeys(graph, keys, stats)),
   };
 }
 

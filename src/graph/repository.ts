@@ -1,9 +1,10 @@
 import type { Graph, QueryStats } from './database.js';
-import { ARTICLE, COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
+import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
 import { RELATION_LISTS, RELATION_PAGES } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { SEARCH } from './queries/search.js';
+import { ALL_SOURCES, SOURCES_BY_KEYS, type SourceRow } from './queries/sources.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
 import { TOOLS_FOR } from './queries/tools-for.js';
 import { normalizeTerm } from './search-query.js';
@@ -11,7 +12,7 @@ import { type Basis, type EntityKind, type Region, type RelationType, type Scope
 
 /** Functions over the graph: each is one Cypher round-trip, with user input only as parameters. */
 
-export type { EntityRow, SalaryRow };
+export type { EntityRow, SalaryRow, SourceRow };
 
 export interface StepRow {
   from: EntityRow;
@@ -31,6 +32,8 @@ export interface EdgeRow {
   scope: Scope;
   evidence: string;
   section: string;
+  /** Keys of the sources the relationship cites. */
+  sources: string[];
   node: EntityRow;
 }
 
@@ -142,7 +145,14 @@ export async function salariesByOwner(graph: Graph, keys: readonly string[], sta
   return keys.map((key) => byOwner.get(key) ?? []);
 }
 
-export async function article(graph: Graph, stats?: QueryStats) {
-  const [row] = await graph.read<{ title: string; author: string; published: string }>(ARTICLE, {}, stats);
-  return row ?? null;
+/** Sources for `keys`, in the same order, `null` where a key is unknown. */
+export async function sourcesByKeys(graph: Graph, keys: readonly string[], stats?: QueryStats): Promise<(SourceRow | null)[]> {
+  const rows = await graph.read<{ source: SourceRow }>(SOURCES_BY_KEYS, { keys }, stats);
+  const byKey = new Map(rows.map(({ source }) => [source.key, source]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/** Every source, by key (a handful: they are works cited, not facts). */
+export async function allSources(graph: Graph, stats?: QueryStats): Promise<SourceRow[]> {
+  return (await graph.read<{ source: SourceRow }>(ALL_SOURCES, {}, stats)).map((row) => row.source);
 }

@@ -1,7 +1,7 @@
 import { LIMITS } from '../limits.js';
 import type { Graph } from './database.js';
 import {
-  article,
+  allSources,
   countEntities,
   entitiesByKeys,
   entityPage,
@@ -12,6 +12,7 @@ import {
   salariesByOwner,
   searchEntities,
   shortestPath,
+  sourcesByKeys,
   toolsFor,
 } from './repository.js';
 
@@ -30,7 +31,8 @@ export async function warmQueryPlans(graph: Graph, warn: (line: string) => void)
     () => entitiesByKeys(graph, [NO_KEY]),
     () => entityPage(graph, { kind: null, after: NO_KEY, limit: 1 }),
     () => countEntities(graph, null),
-    () => article(graph),
+    () => sourcesByKeys(graph, [NO_KEY]),
+    () => allSources(graph),
     () => graphStats(graph),
     () => relationPages(graph, [NO_KEY], { ...page, withTotal: true }),
     () => relationPages(graph, [NO_KEY], { ...page, withTotal: false }),

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { errorResponse } from './http-errors.js';
 
 const EXEMPT = new Set(['/health', '/ready', '/metrics']);
@@ -9,14 +9,14 @@ interface NodeServerContext {
 }
 
 /**
- * Per-client request budget per minute (0 turns it off). Clients are told how long to wait
- * with `Retry-After`. In-memory, so each instance counts on its own; see README, Scaling out.
+ * Per-client request budget (null: no limit), counted by `limiter`: in memory per instance, or
+ * shared through Redis (see src/shared-state/rate-limiter.ts and README, Scaling out). Clients
+ * are told how long to wait with `Retry-After`.
  */
-export function useRateLimit(perMinute: number, trustProxy: boolean): Plugin<object, NodeServerContext> {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+export function useRateLimit(limiter: RateLimiterAbstract | null, trustProxy: boolean): Plugin<object, NodeServerContext> {
   return {
     async onRequest({ request, url, serverContext, endResponse }) {
-      if (perMinute === 0 || EXEMPT.has(url.pathname)) return;
+      if (!limiter || EXEMPT.has(url.pathname)) return;
       const client = clientKey(request, serverContext, trustProxy);
       try {
         await limiter.consume(client);

@@ -18,6 +18,11 @@ export interface ResponseCache {
   plugin: Plugin;
   /** Drops every cached answer (call when the graph changes). */
   clear(): void;
+  /**
+   * Keeps answers cached from now on for at most `ms` (undefined: until the graph changes). For
+   * when changes made elsewhere may go unannounced, e.g. while Redis is unreachable.
+   */
+  setTtl(ms: number | undefined): void;
 }
 
 /** Caches may keep a GET answer but must check back (ETag) before reusing it. */
@@ -30,12 +35,16 @@ export function createResponseCache(maxBytes: number): ResponseCache {
   });
   // Part of every ETag, so an answer cached by a browser before a change never validates after it.
   let generation = 0;
+  let ttl: number | undefined;
   const keys = new WeakMap<Request, string>();
   const etag = (key: string) => `"${generation}-${key}"`;
   return {
     clear: () => {
       entries.clear();
       generation += 1;
+    },
+    setTtl: (ms) => {
+      ttl = ms;
     },
     plugin: {
       onRequest({ request, url, endResponse }) {
@@ -61,7 +70,7 @@ export function createResponseCache(maxBytes: number): ResponseCache {
         return {
           onExecuteDone({ result }) {
             // Errors may be transient (timeouts, an outage): only clean answers are kept.
-            if (!(Symbol.asyncIterator in result) && !result.errors?.length) entries.set(key, result);
+            if (!(Symbol.asyncIterator in result) && !result.errors?.length) entries.set(key, result, ttl ? { ttl } : undefined);
           },
         };
       },

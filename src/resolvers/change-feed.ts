@@ -1,15 +1,18 @@
-import { createPubSub, filter, pipe } from 'graphql-yoga';
+import { createPubSub, filter, type PubSubEventTarget, pipe } from 'graphql-yoga';
 import type { ChangeRow } from '../graph/curation.js';
 
 /**
- * Committed curated changes, for `graphChanged` subscribers of this server. Published after
- * the transaction commits, so a subscriber never hears of a write that was rolled back.
- * Per process: a write made through another instance reaches only that instance's subscribers.
+ * Committed curated changes, for `graphChanged` subscribers. Published after the transaction
+ * commits, so a subscriber never hears of a write that was rolled back. In this process by
+ * default; given a shared event target (Redis, see src/shared-state/events.ts), a write made
+ * through any instance reaches the subscribers of every instance.
  */
+type ChangeEvents = { graphChanged: [ChangeRow] };
+
 export type ChangeFeed = ReturnType<typeof createChangeFeed>;
 
-export function createChangeFeed() {
-  return createPubSub<{ graphChanged: [ChangeRow] }>();
+export function createChangeFeed(eventTarget?: PubSubEventTarget<ChangeEvents>) {
+  return createPubSub<ChangeEvents>(eventTarget ? { eventTarget } : undefined);
 }
 
 /** The changes touching any of `keys` (all changes when `keys` is empty or absent). */

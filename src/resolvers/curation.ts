@@ -51,6 +51,8 @@ export const linkEntities = (ctx: Context, input: curation.LinkInput) =>
 export const unlinkEntities = (ctx: Context, link: curation.LinkKey) =>
   committed(ctx, curation.unlinkEntities(ctx.graph, actorOf(ctx), link));
 
+export const addSource = (ctx: Context, input: curation.SourceInput) => committed(ctx, curation.addSource(ctx.graph, actorOf(ctx), input));
+
 export const revertChange = (ctx: Context, id: string) => committed(ctx, curation.revertChange(ctx.graph, actorOf(ctx), id));
 
 const changeCursor = (change: curation.ChangeRow) => encodeCursor('change', `${change.at}|${change.id}`);

@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
 
-/** Entity lookups: by key, by global id for one kind, page by page, and where an entity's facts come from. */
+/** Entity lookups: by key, by global id for one kind, page by page. */
 
 export interface EntityConnectionShape {
   kind: EntityKind | null;
@@ -37,9 +37,3 @@ export async function entityConnection(
 }
 
 export const entityTotal = (ctx: Context, connection: EntityConnectionShape) => countEntities(ctx.graph, connection.kind, ctx.stats);
-
-/** The article sections an entity draws on; the article itself is read once per request. */
-export async function entitySources(ctx: Context, entity: EntityRow) {
-  const article = await ctx.loaders.article();
-  return entity.sections.map((section) => ({ section, article }));
-}

@@ -49,8 +49,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
     decodeGlobalID: (globalID) => {
       try {
         const decoded = decodeGlobalID(globalID);
-        // Only entity types are nodes; any other type name is not an id this API issued.
-        if (KIND_BY_TYPE_NAME.has(decoded.typename) && decoded.id) return decoded;
+        // Only entity types and sources are nodes; any other type name is not an id this API issued.
+        if ((KIND_BY_TYPE_NAME.has(decoded.typename) || decoded.typename === 'Source') && decoded.id) return decoded;
       } catch {
         // fall through to the coded error
       }

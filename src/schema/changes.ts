@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import type { ChangeRow, RelationRow, WriteResult } from '../graph/curation.js';
+import type { ChangeRow, RelationRow, SourceRow, WriteResult } from '../graph/curation.js';
 import { LIMITS } from '../limits.js';
 import { subscribeToChanges } from '../resolvers/change-feed.js';
 import { type ChangeConnectionShape, changes, history, relationEnd } from '../resolvers/curation.js';
+import { citedSources } from '../resolvers/sources.js';
 import { boundedInt, keyArg } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { BasisEnum, RelationTypeEnum, ScopeEnum } from './enums.js';
+import { SourceNode } from './sources.js';
 
 /** The history of curated writes: `Change` records, pages of them, and live `graphChanged` events. */
 
@@ -17,6 +19,8 @@ const ChangeOpEnum = builder.enumType('ChangeOp', {
     DELETE_ENTITY: { description: 'An entity was deleted with its relationships.' },
     LINK: { description: 'A relationship was added.' },
     UNLINK: { description: 'A relationship was removed.' },
+    ADD_SOURCE: { description: 'A source was added.' },
+    REMOVE_SOURCE: { description: 'A source nothing cited was removed (the revert of ADD_SOURCE).' },
   },
 });
 
@@ -27,8 +31,8 @@ export const ChangeRef = builder.objectRef<ChangeRow>('Change').implement({
     at: t.exposeString('at', { description: 'ISO time (UTC).' }),
     actor: t.exposeString('actor', { description: 'The `sub` of the token that made it.' }),
     op: t.field({ type: ChangeOpEnum, resolve: (change) => change.op as ChangeRow['op'] & 'LINK' }),
-    target: t.exposeString('target', { description: 'The entity key, or `from TYPE to` for a relationship.' }),
-    keys: t.exposeStringList('keys', { description: 'Every entity key it touched.' }),
+    target: t.exposeString('target', { description: 'The entity or source key, or `from TYPE to` for a relationship.' }),
+    keys: t.exposeStringList('keys', { description: 'Every entity (or source) key it touched.' }),
     before: t.exposeString('before', { nullable: true, description: 'JSON of the state before; null for a creation.' }),
     after: t.exposeString('after', { nullable: true, description: 'JSON of the state after; null for a deletion.' }),
     revertOf: t.exposeString('revertOf', { nullable: true, description: 'The id of the change this one reverted.' }),
@@ -45,6 +49,11 @@ export const RelationRef = builder.objectRef<RelationRow>('Relation').implement(
     scope: t.field({ type: ScopeEnum, resolve: (relation) => relation.scope }),
     evidence: t.exposeString('evidence'),
     section: t.exposeString('section'),
+    sources: t.field({
+      type: [SourceNode],
+      description: 'The sources it cites (batched with every other source lookup).',
+      resolve: (relation, _args, ctx) => citedSources(ctx, relation.sources),
+    }),
     createdBy: t.exposeString('createdBy', { nullable: true, description: 'Who added it: a token `sub`, or "seed".' }),
   }),
 });
@@ -68,10 +77,18 @@ export const RelationChangePayload = builder.objectRef<WriteResult>('RelationCha
   }),
 });
 
+export const SourceChangePayload = builder.objectRef<WriteResult>('SourceChangePayload').implement({
+  fields: (t) => ({
+    source: t.field({ type: SourceNode, resolve: (r) => r.source as SourceRow }),
+    change: t.field({ type: ChangeRef, description: 'The change this write recorded.', resolve: (r) => r.change }),
+  }),
+});
+
 export const RevertChangePayload = builder.objectRef<WriteResult>('RevertChangePayload').implement({
   fields: (t) => ({
     entity: t.field({ type: EntityRef, nullable: true, resolve: (r) => r.entity }),
     relation: t.field({ type: RelationRef, nullable: true, resolve: (r) => r.relation }),
+    source: t.field({ type: SourceNode, nullable: true, description: 'The source added again; null otherwise.', resolve: (r) => r.source }),
     change: t.field({ type: ChangeRef, description: 'The change this write recorded.', resolve: (r) => r.change }),
   }),
 });

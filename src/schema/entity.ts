@@ -1,23 +1,28 @@
 import type { EntityRow } from '../graph/repository.js';
-import { entitySources } from '../resolvers/entities.js';
+import { entitySources, type SourceCitation } from '../resolvers/sources.js';
 import { builder } from './builder.js';
 import { EntityKindEnum } from './enums.js';
+import { SourceNode } from './sources.js';
 import { TYPE_NAME_BY_KIND } from './type-names.js';
 
 /** The `Entity` interface every kind implements, and where an entity's facts come from. */
 
-interface SourceRefShape {
-  section: string;
-  article: { title: string; author: string; published: string } | null;
-}
-
-const SourceRef = builder.objectRef<SourceRefShape>('SourceRef').implement({
-  description: 'A section of the source article that an entity or relationship draws on.',
+const SourceRef = builder.objectRef<SourceCitation>('SourceRef').implement({
+  description: 'A source an entity draws on, with the section of it (empty when the entity cites the source as a whole).',
   fields: (t) => ({
-    section: t.exposeString('section', { description: 'The article heading.' }),
-    articleTitle: t.string({ nullable: true, resolve: (source) => source.article?.title ?? null }),
-    author: t.string({ nullable: true, resolve: (source) => source.article?.author ?? null }),
-    published: t.string({ nullable: true, description: 'ISO date.', resolve: (source) => source.article?.published ?? null }),
+    source: t.field({ type: SourceNode, resolve: (citation) => citation.source }),
+    section: t.exposeString('section', { description: 'The heading in the source.' }),
+    articleTitle: t.string({
+      nullable: true,
+      deprecationReason: 'Use `source { title }`.',
+      resolve: (citation) => citation.source.title,
+    }),
+    author: t.string({ nullable: true, deprecationReason: 'Use `source { author }`.', resolve: (citation) => citation.source.author }),
+    published: t.string({
+      nullable: true,
+      deprecationReason: 'Use `source { published }`.',
+      resolve: (citation) => citation.source.published,
+    }),
   }),
 });
 
@@ -34,7 +39,11 @@ export const EntityRef = builder.interfaceRef<EntityRow>('Entity').implement({
     kind: t.field({ type: EntityKindEnum, resolve: (entity) => entity.kind }),
     summary: t.exposeString('summary', { description: 'In this project’s own words.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names people search by.' }),
-    sources: t.field({ type: [SourceRef], resolve: (entity, _args, ctx) => entitySources(ctx, entity) }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources it draws on, each with a section it rests on.',
+      resolve: (entity, _args, ctx) => entitySources(ctx, entity),
+    }),
     version: t.exposeInt('version', { description: 'Bumped by every curated write; pass it back as `expectedVersion`.' }),
     updatedAt: t.exposeString('updatedAt', {
       nullable: true,

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 // Type files register themselves on the builder when imported.
+import './sources.js';
 import './entity.js';
 import './relations.js';
 import './kinds.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ENTITY_KEY_PATTERN } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
-import { createEntity, deleteEntity, linkEntities, revertChange, unlinkEntities, updateEntity } from '../resolvers/curation.js';
+import { addSource, createEntity, deleteEntity, linkEntities, revertChange, unlinkEntities, updateEntity } from '../resolvers/curation.js';
 import { keyArg } from './args.js';
 import { builder } from './builder.js';
-import { EntityChangePayload, RelationChangePayload, RevertChangePayload } from './changes.js';
+import { EntityChangePayload, RelationChangePayload, RevertChangePayload, SourceChangePayload } from './changes.js';
 import { BasisEnum, EntityKindEnum, RelationTypeEnum, ScopeEnum } from './enums.js';
 
 /**
@@ -16,6 +16,14 @@ import { BasisEnum, EntityKindEnum, RelationTypeEnum, ScopeEnum } from './enums.
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const textList = z.array(text(LIMITS.curatedName)).max(LIMITS.curatedListItems, `at most ${LIMITS.curatedListItems} entries`);
 const slug = keyArg.regex(ENTITY_KEY_PATTERN, 'must be a lowercase slug such as node-js');
+const sourceKeys = z
+  .array(slug)
+  .min(1, 'cite at least one source')
+  .max(LIMITS.curatedListItems, `at most ${LIMITS.curatedListItems} sources`);
+/** Only web links a reader can follow: no `javascript:`, `data:` or `file:` URLs. */
+const webUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+  .max(LIMITS.curatedUrl, `must be at most ${LIMITS.curatedUrl} characters`);
 
 const CreateEntityInput = builder.inputType('CreateEntityInput', {
   fields: (t) => ({
@@ -24,7 +32,13 @@ const CreateEntityInput = builder.inputType('CreateEntityInput', {
     name: t.string({ validate: text(LIMITS.curatedName) }),
     summary: t.string({ description: 'In your own words.', validate: text(LIMITS.curatedSummary) }),
     aliases: t.stringList({ required: false, validate: textList }),
-    sections: t.stringList({ required: false, description: 'Source sections it draws on.', validate: textList }),
+    sections: t.stringList({ required: false, description: 'Headings of its sources that it draws on.', validate: textList }),
+    sources: t.stringList({
+      required: false,
+      defaultValue: ['article'],
+      description: 'Keys of the sources it draws on (each must exist); the article unless given.',
+      validate: sourceKeys,
+    }),
   }),
 });
 
@@ -49,7 +63,18 @@ const LinkEntitiesInput = builder.inputType('LinkEntitiesInput', {
       description: 'One sentence, in your own words, saying why the link holds.',
       validate: text(LIMITS.curatedEvidence),
     }),
+    source: t.string({ description: 'The key of the source it rests on (see `sources`); it must exist.', validate: slug }),
     section: t.string({ description: 'Where in the source it rests.', validate: text(LIMITS.curatedName) }),
+  }),
+});
+
+const AddSourceInput = builder.inputType('AddSourceInput', {
+  fields: (t) => ({
+    key: t.string({ description: 'A new lowercase slug, e.g. `fastify-docs`; what links cite.', validate: slug }),
+    title: t.string({ validate: text(LIMITS.curatedTitle) }),
+    author: t.string({ required: false, validate: text(LIMITS.curatedName) }),
+    url: t.string({ required: false, description: 'An http or https URL.', validate: webUrl }),
+    published: t.string({ required: false, description: 'ISO date, e.g. 2024-09-09.', validate: z.iso.date('must be an ISO date') }),
   }),
 });
 
@@ -70,7 +95,8 @@ builder.mutationFields((t) => ({
     type: EntityChangePayload,
     authScopes: { editor: true },
     args: { input: t.arg({ type: CreateEntityInput }) },
-    resolve: (_root, { input }, ctx) => createEntity(ctx, { ...input, aliases: input.aliases ?? [], sections: input.sections ?? [] }),
+    resolve: (_root, { input }, ctx) =>
+      createEntity(ctx, { ...input, aliases: input.aliases ?? [], sections: input.sections ?? [], sources: input.sources ?? ['article'] }),
   }),
   updateEntity: t.field({
     type: EntityChangePayload,
@@ -100,13 +126,22 @@ builder.mutationFields((t) => ({
     type: RelationChangePayload,
     authScopes: { editor: true },
     args: { input: t.arg({ type: LinkEntitiesInput }) },
-    resolve: (_root, { input }, ctx) => linkEntities(ctx, { ...input, scope: input.scope ?? 'ENTITY' }),
+    resolve: (_root, { input: { source, ...input } }, ctx) =>
+      linkEntities(ctx, { ...input, scope: input.scope ?? 'ENTITY', sources: [source] }),
   }),
   unlinkEntities: t.field({
     type: RelationChangePayload,
     authScopes: { editor: true },
     args: { input: t.arg({ type: UnlinkEntitiesInput }) },
     resolve: (_root, { input }, ctx) => unlinkEntities(ctx, input),
+  }),
+  addSource: t.field({
+    type: SourceChangePayload,
+    authScopes: { editor: true },
+    description: 'Registers a source that links can then cite.',
+    args: { input: t.arg({ type: AddSourceInput }) },
+    resolve: (_root, { input }, ctx) =>
+      addSource(ctx, { ...input, author: input.author ?? null, url: input.url ?? null, published: input.published ?? null }),
   }),
   revertChange: t.field({
     type: RevertChangePayload,

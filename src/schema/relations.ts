@@ -1,9 +1,11 @@
 import { LIMITS } from '../limits.js';
 import { type RelationConnectionShape, relationConnection } from '../resolvers/relations.js';
+import { citedSources } from '../resolvers/sources.js';
 import { boundedInt } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { BasisEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum, ScopeEnum } from './enums.js';
+import { SourceNode } from './sources.js';
 
 /** `Entity.relations`: every relationship of an entity, filtered and paged by cursor. */
 
@@ -18,7 +20,12 @@ const RelationEdge = builder.objectRef<Edge>('RelationEdge').implement({
     basis: t.field({ type: BasisEnum, resolve: (edge) => edge.basis }),
     scope: t.field({ type: ScopeEnum, resolve: (edge) => edge.scope }),
     evidence: t.exposeString('evidence', { description: 'Why this link holds, in our own words.' }),
-    section: t.exposeString('section', { description: 'The article section it rests on.' }),
+    section: t.exposeString('section', { description: 'The section of its source it rests on.' }),
+    sources: t.field({
+      type: [SourceNode],
+      description: 'The sources it cites (batched: one round-trip for every source on the page).',
+      resolve: (edge, _args, ctx) => citedSources(ctx, edge.sources),
+    }),
     node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
   }),
 });

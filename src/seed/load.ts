@@ -6,6 +6,8 @@ import { defaultSeedDir, loadSeedData } from './files.js';
 export interface LoadSeedOptions {
   /** Wipe the graph first. */
   reset?: boolean;
+  /** With `reset`: wipe even curated data and the change history. */
+  force?: boolean;
   dir?: string;
   /** Apply constraints and indexes first (default); false when the caller has just done so. */
   applySchema?: boolean;
@@ -14,11 +16,24 @@ export interface LoadSeedOptions {
 /** Validates the seed files, then writes them atomically. Nothing is written if validation fails. */
 export async function loadSeed(
   graph: Graph,
-  { reset = false, dir = defaultSeedDir(), applySchema = true }: LoadSeedOptions = {},
+  { reset = false, force = false, dir = defaultSeedDir(), applySchema = true }: LoadSeedOptions = {},
 ): Promise<SeedCounts> {
   const seed = loadSeedData(dir);
   if (applySchema) await applyGraphSchema(graph);
-  return writeSeed(graph, seed, { reset });
+  return writeSeed(graph, seed, { reset, force });
+}
+
+/** The conflicts of a load, one line each; empty when the seed and the curators agree. */
+export function formatConflicts({ conflicts }: SeedCounts): string {
+  const lines = [
+    ...conflicts.keptEntities.map((key) => `  entity ${key}: edited or created by a curator; the curated values stay`),
+    ...conflicts.keptLinks.map((target) => `  link ${target}: added by a curator; the curated link stays`),
+    ...conflicts.removed.map((target) => `  ${target.includes(' ') ? 'link' : 'entity'} ${target}: removed by a curator; not put back`),
+    ...conflicts.keptSalaries.map((key) => `  salary range ${key}: not written by the seed; left as it is`),
+    ...conflicts.keptSources.map((key) => `  source ${key}: added by a curator; left as it is`),
+  ];
+  if (lines.length === 0) return '';
+  return `Conflicts with curated data (${lines.length}), kept as curated:\n${lines.join('\n')}`;
 }
 
 export function formatCounts({ byKind, byType }: SeedCounts): string {

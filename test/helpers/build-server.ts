@@ -9,11 +9,10 @@ import { freePort } from './free-port.js';
 import { TEST_JAVA_TOOL_OPTIONS } from './jvm-options.js';
 
 /**
- * Process-tier global setup: bundles src/server.ts once into plain JavaScript, so each spawned
- * server starts with `node` alone instead of compiling TypeScript through tsx (about half the
- * start-up cost of a spawned process, and most of a start-up failure's). Dependencies stay in
- * node_modules (`--packages=external`) and load as they do under `npm start`. The bundle lives
- * under node_modules/.cache, so `projectRoot()` still finds package.json above it.
+ * Global setup of the tiers that spawn servers (process, and integration's multi-instance test):
+ * builds the service bundle `npm start` runs (dist/server.mjs, by
+ * scripts/build-server.mjs, rebuilt only when src/ changed), so each spawned server starts with
+ * `node` alone, exactly as `npm start` starts it, instead of compiling TypeScript through tsx.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,17 +37,13 @@ export function processTierJavaOptions(): string {
 
 export async function setup(project: TestProject): Promise<void> {
   const root = projectRoot();
-  const outDir = cacheDir();
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'server.mjs');
-  const built = spawnSync(
-    join(root, 'node_modules', '.bin', 'esbuild'),
-    ['src/server.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${outfile}`, '--log-level=warning'],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (built.error || built.status !== 0) throw new Error(`bundling src/server.ts failed: ${built.error?.message ?? built.stderr}`);
+  mkdirSync(cacheDir(), { recursive: true });
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8' });
+  if (built.error || built.status !== 0) throw new Error(`building the server bundle failed: ${built.error?.message ?? built.stderr}`);
+  const outfile = join(root, 'dist', 'server.mjs');
   project.provide('serverBundle', outfile);
-  if (!process.env.JAVA_TOOL_OPTIONS) await ensureCdsArchive();
+  // Only the process tier boots JVMs often enough for the archive to pay off.
+  if (project.name === 'process' && !process.env.JAVA_TOOL_OPTIONS) await ensureCdsArchive();
 }
 
 /** Boots Neo4j once with -XX:ArchiveClassesAtExit and stops it cleanly, when the archive is missing or stale. */

@@ -22,7 +22,8 @@ export async function startTestServer(graph: Graph, env: Record<string, string> 
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', RESPONSE_CACHE_BYTES: '0', LOG_LEVEL: logLines ? 'info' : 'silent', ...env });
   const sink = { write: (line: string) => logLines?.push(line) };
   const logger = pino({ level: config.LOG_LEVEL }, sink);
-  const server: Server = createServer(createYogaServer({ graph, config, logger }));
+  const yoga = createYogaServer({ graph, config, logger });
+  const server: Server = createServer(yoga);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
@@ -30,10 +31,13 @@ export async function startTestServer(graph: Graph, env: Record<string, string> 
     url,
     config,
     client: new GraphQLClient(`${url}/graphql`),
-    close: () =>
-      new Promise((done) => {
+    close: async () => {
+      await new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => done());
-      }),
+      });
+      // Ends what the server holds beyond HTTP (its graph-change listener, Redis connections).
+      await yoga.dispose();
+    },
   };
 }

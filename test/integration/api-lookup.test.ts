@@ -70,7 +70,7 @@ describe('lookups: node, nodes, entity, entities, graphStats', () => {
         {},
       );
       const [article] = await api.graph.read<{ title: string; author: string; published: string }>(
-        "MATCH (a:Article {key: 'article'}) RETURN a.title AS title, a.author AS author, a.published AS published",
+        "MATCH (a:Source {key: 'article'}) RETURN a.title AS title, a.author AS author, a.published AS published",
         {},
       );
       const { entity } = await api.client.request<{ entity: Record<string, unknown> }>(gql`

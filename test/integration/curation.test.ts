@@ -190,13 +190,23 @@ describe('curation API', () => {
   });
 
   describe('relationships', () => {
-    const link = { from: 'cur-test-a', to: 'python', type: 'WRITTEN_IN', basis: 'INFERRED', evidence: 'Tests say so.', section: 'Tests' };
+    const link = {
+      from: 'cur-test-a',
+      to: 'python',
+      type: 'WRITTEN_IN',
+      basis: 'INFERRED',
+      evidence: 'Tests say so.',
+      source: 'article',
+      section: 'Tests',
+    };
 
     it.each([
       ['kinds the vocabulary does not allow', { ...link, type: 'MENTORS' }, 'BAD_USER_INPUT', /MENTORS links SENIORITY_LEVEL/],
       ['empty evidence', { ...link, evidence: ' ' }, 'BAD_USER_INPUT', /must not be empty/],
       ['a self-link', { ...link, to: 'cur-test-a', type: 'BUILT_ON' }, 'BAD_USER_INPUT', /itself/],
       ['an unknown key', { ...link, to: 'cur-test-nope' }, 'NOT_FOUND', /cur-test-nope/],
+      ['an unknown source', { ...link, source: 'cur-test-nope' }, 'BAD_USER_INPUT', /No source has the key "cur-test-nope"/],
+      ['an empty source', { ...link, source: '' }, 'BAD_USER_INPUT', /lowercase slug/],
     ])('linkEntities with %s fails', async (_label, input, code, message) => {
       const body = await post(api.url, LINK, { input }, editor);
       expect(codeOf(body)).toBe(code);

@@ -29,12 +29,14 @@ describe('hostile input', () => {
   it.each(HOSTILE)('treats %j as plain text everywhere', async (text) => {
     const result = await server.client.request<{
       entity: unknown;
+      source: unknown;
       search: { entity: { key: string } }[];
       toolsFor: unknown[];
       path: unknown;
     }>(
       gql`query Hostile($text: String!) {
         entity(key: $text) { key }
+        source(key: $text) { key }
         search(text: $text) { entity { key } }
         toolsFor(concern: $text) { tool { key } }
         path(from: $text, to: "python") { length }
@@ -42,6 +44,7 @@ describe('hostile input', () => {
       { text },
     );
     expect(result.entity).toBeNull();
+    expect(result.source).toBeNull();
     expect(result.path).toBeNull();
     expect(Array.isArray(result.search)).toBe(true);
     expect(Array.isArray(result.toolsFor)).toBe(true);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Graph } from '../../src/graph/database.js';
 import { type Seed, SeedValidationError } from '../../src/graph/seed-model.js';
-import { SeedConflictError, type SeedCounts } from '../../src/graph/seed-writer.js';
+import type { SeedCounts } from '../../src/graph/seed-writer.js';
 import { ENTITY_KINDS, KIND_LABELS } from '../../src/graph/vocabulary.js';
 import { defaultSeedDir, loadSeedData } from '../../src/seed/files.js';
 import { loadSeed } from '../../src/seed/load.js';
@@ -14,7 +14,8 @@ import { testGraph } from '../helpers/test-graph.js';
 /**
  * Loads the real seed into the test Neo4j and checks what lands there: counts, idempotency,
  * atomicity, that data added by other means survives a reload, and a few facts from the article.
- * Other test files expect a freshly seeded graph, so afterAll reseeds with reset.
+ * Other test files expect a freshly seeded graph, so afterAll reseeds with reset (and force: it
+ * wipes whatever curated data tests left). Curated data and the seed: seed-curated.test.ts.
  */
 
 type Props = Record<string, unknown>;
@@ -84,13 +85,13 @@ describe('loading the seed into Neo4j', () => {
   beforeAll(async () => {
     graph = testGraph(20_000);
     seed = loadSeedData();
-    counts = await loadSeed(graph, { reset: true });
+    counts = await loadSeed(graph, { reset: true, force: true });
   });
 
   afterAll(async () => {
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
     try {
-      await loadSeed(graph, { reset: true });
+      await loadSeed(graph, { reset: true, force: true });
     } finally {
       await graph.driver.close();
     }
@@ -106,7 +107,7 @@ describe('loading the seed into Neo4j', () => {
     expect(ENTITY_KINDS.filter((kind) => !kinds.has(kind))).toEqual([]);
   });
 
-  it('writes every relationship, salary range and the article', async () => {
+  it('writes every relationship, salary range and the article, as the source every seeded fact cites', async () => {
     const relations = await graph.read<{ type: string }>('MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type', {});
     expect(tally(relations, (r) => r.type)).toEqual(tally(seed.relations, (r) => r.type));
     expect(counts.byType).toEqual(tally(seed.relations, (r) => r.type));
@@ -116,8 +117,17 @@ describe('loading the seed into Neo4j', () => {
     );
     expect(salaries).toHaveLength(seed.salaries.length);
     for (const salary of salaries) expect(salary.owners).toBe(1);
-    const articles = await graph.read<{ props: Props }>('MATCH (a:Article) RETURN properties(a) AS props', {});
-    expect(articles).toEqual([{ props: expect.objectContaining({ ...seed.source }) }]);
+    const sources = await graph.read<{ props: Props }>('MATCH (s:Source) RETURN properties(s) AS props', {});
+    expect(sources).toEqual([{ props: { key: 'article', ...seed.source, seeded: true } }]);
+    expect(await graph.read('MATCH (a:Article) RETURN count(a) AS n', {})).toEqual([{ n: 0 }]);
+    const citing = await graph.read<{ sources: string[]; n: number }>(
+      'MATCH (:Entity)-[r]->(:Entity) RETURN r.sources AS sources, count(*) AS n UNION ALL MATCH (e:Entity) RETURN e.sources AS sources, count(*) AS n',
+      {},
+    );
+    expect(citing).toEqual([
+      { sources: ['article'], n: seed.relations.length },
+      { sources: ['article'], n: seed.entities.length },
+    ]);
   });
 
   it('leaves no entity without a relationship', async () => {
@@ -222,7 +232,7 @@ describe('loading the seed into Neo4j', () => {
         },
       });
       const before = await snapshot(graph);
-      const error = await loadSeed(graph, { dir, reset: true }).catch((e: unknown) => e);
+      const error = await loadSeed(graph, { dir, reset: true, force: true }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SeedValidationError);
       expect((error as SeedValidationError).problems).toEqual([
         {
@@ -234,23 +244,32 @@ describe('loading the seed into Neo4j', () => {
       expect(await snapshot(graph)).toEqual(before);
     });
 
-    it('refuses to overwrite a foreign entity whose key the seed wants, and writes nothing', async () => {
+    it('leaves a foreign entity whose key the seed wants as it is, reports it, and loads the rest', async () => {
       await graph.driver.executeQuery("CREATE (:Entity {key: 'brand-new-tool', name: 'foreign'})", {}, { database: graph.database });
       try {
         const dir = editedSeedDir({
           'frameworks.yaml': (content) => {
-            entity(content, 'django').summary = 'Changed, and must not be written.';
+            entity(content, 'django').summary = 'Changed by this test.';
             entitiesOf(content).push({ key: 'brand-new-tool', name: 'Brand New Tool', summary: 'New.', sections: ['Frameworks'] });
           },
         });
-        // The foreign node is part of the "before" state; nothing else may change.
-        const before = await snapshot(graph);
-        const error = await loadSeed(graph, { dir }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(SeedConflictError);
-        expect((error as Error).message).toContain('brand-new-tool');
-        expect(await snapshot(graph)).toEqual(before);
+        const loaded = await loadSeed(graph, { dir });
+        expect(loaded.conflicts).toEqual({
+          keptEntities: ['brand-new-tool'],
+          keptSalaries: [],
+          keptLinks: [],
+          removed: [],
+          keptSources: [],
+        });
+        expect(await graph.read("MATCH (n:Entity {key: 'brand-new-tool'}) RETURN properties(n) AS props", {})).toEqual([
+          { props: { key: 'brand-new-tool', name: 'foreign' } },
+        ]);
+        expect(await graph.read("MATCH (n:Entity {key: 'django'}) RETURN n.summary AS summary", {})).toEqual([
+          { summary: 'Changed by this test.' },
+        ]);
       } finally {
         await graph.driver.executeQuery("MATCH (n:Entity {key: 'brand-new-tool'}) DETACH DELETE n", {}, { database: graph.database });
+        await loadSeed(graph);
       }
     });
 
@@ -279,7 +298,7 @@ describe('loading the seed into Neo4j', () => {
           },
         });
         const before = await snapshot(graph);
-        await expect(loadSeed(graph, { dir, reset })).rejects.toThrow(/already exists/);
+        await expect(loadSeed(graph, { dir, reset, force: true })).rejects.toThrow(/already exists/);
         expect(await snapshot(graph)).toEqual(before);
       } finally {
         await graph.driver.executeQuery('DROP CONSTRAINT test_unique_summary IF EXISTS', {}, { database: graph.database });
@@ -307,7 +326,7 @@ describe('loading the seed into Neo4j', () => {
     expect(await graph.read('MATCH (n:Entity {key: $key}) RETURN n.seeded AS seeded', { key: 'user-added' })).toEqual([{ seeded: null }]);
     // The seeded entities are all still there alongside the foreign one.
     expect(await graph.read('MATCH (n:Entity) WHERE n.seeded = true RETURN count(n) AS n', {})).toEqual([{ n: seed.entities.length }]);
-    await loadSeed(graph, { reset: true });
+    await loadSeed(graph, { reset: true, force: true });
     expect(await own()).toEqual([]);
   });
 });

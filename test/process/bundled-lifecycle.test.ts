@@ -5,18 +5,22 @@ import { join } from 'node:path';
 import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertPortFree } from '../../src/local-neo4j/process.js';
+import { expectNoHalfWrittenChange, startWrites, WRITES_SECRET } from '../helpers/curated-writes.js';
 import { freePort } from '../helpers/free-port.js';
 import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';
 
 /**
  * `npm start` with NEO4J_URI unset, as one lifecycle on one store (each JVM boot costs seconds,
  * so the scenarios share them):
- * 1. an empty store is seeded, GraphQL serves it;
- * 2. the bundled Neo4j dies (SIGKILL, as the OOM killer would): GraphQL fails fast with
+ * 1. signals while the first start is loading the seed: it exits 0 and stops its JVM, and the
+ *    interrupted seed leaves nothing behind (the next start finds the store empty again);
+ * 2. that next start seeds the store and serves it;
+ * 3. the bundled Neo4j dies (SIGKILL, as the OOM killer would) in the middle of a stream of
+ *    curated writes, none of which is left half-written: GraphQL fails fast with
  *    SERVICE_UNAVAILABLE and /ready is 503 while it is down, the supervisor restarts it on the
  *    same port and store, and the same data comes back without restarting the service;
- * 3. SIGTERM stops the (restarted) JVM, exits 0 and frees the Bolt port;
- * 4. the next start keeps the data instead of seeding again.
+ * 4. SIGTERM stops the (restarted) JVM, exits 0 and frees the Bolt port.
+ * That a start on a store holding data does not seed again is checked by outage.test.ts.
  *
  * The response cache is off: every answer here must come from Neo4j (a cached answer would
  * hide the outage and the restart).
@@ -98,11 +102,18 @@ async function pollReady(base: string, timeoutMs: number): Promise<void> {
   throw new Error(`${base}/ready did not answer 200 within ${timeoutMs} ms`);
 }
 
-/** Starts the service on the store and waits for "GraphQL ready"; a failed wait kills it. */
-async function start(env: Record<string, string>): Promise<ServerProcess> {
-  server = spawnServer({ ...env, SEED_ON_EMPTY: 'true', RESPONSE_CACHE_BYTES: '0' });
+/** Starts the service on the store; a failed wait for `until` kills it. */
+async function start(env: Record<string, string>, until = /GraphQL ready/): Promise<ServerProcess> {
+  // Writes on (for the crash below), unthrottled: four writers make hundreds of requests.
+  server = spawnServer({
+    ...env,
+    SEED_ON_EMPTY: 'true',
+    RESPONSE_CACHE_BYTES: '0',
+    AUTH_JWT_SECRET: WRITES_SECRET,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const started = server;
-  await started.waitFor(/GraphQL ready/).catch((error: unknown) => {
+  await started.waitFor(until).catch((error: unknown) => {
     started.child.kill('SIGKILL');
     throw error;
   });
@@ -111,13 +122,22 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
 }
 
 describe('npm start on the bundled Neo4j', () => {
-  it('seeds an empty store and serves it; survives its Neo4j dying; stops it on SIGTERM; keeps the data for the next start', async () => {
+  it('stops cleanly when signalled while seeding; seeds an empty store and serves it; survives its Neo4j dying; stops it on SIGTERM', async () => {
     const boltPort = await freePort();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env = { NEO4J_LOCAL_DATA: store, NEO4J_LOCAL_PORT: String(boltPort), PORT: String(port) };
 
-    // 1. First start on an empty store: seeded, healthy, ready, serving.
+    // 1. Signals while the seed loads (repeated, as an impatient Ctrl-C would): exit 0, JVM stopped.
+    const interrupted = await start(env, /The graph is empty: loading the seed/);
+    interrupted.child.kill('SIGINT');
+    interrupted.child.kill('SIGTERM');
+    interrupted.child.kill('SIGINT');
+    expect(await interrupted.exited).toBe(0);
+    expect(interrupted.output()).toContain('Stopped.');
+    await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
+
+    // 2. The next start finds the store empty again (the seed is one transaction), seeds it and serves.
     const first = await start(env);
     expect(first.output()).toContain('The graph is empty: loading the seed');
     expect((await fetch(`${base}/health`)).status).toBe(200);
@@ -132,9 +152,14 @@ describe('npm start on the bundled Neo4j', () => {
     expect(before.reply.data?.entity?.name).toBe('Python');
     expect(before.reply.data?.graphStats.entityCount).toBeGreaterThan(50);
 
-    // 2. The JVM dies under the running service.
+    // 3. The JVM dies under the running service, while curated writes are flowing.
+    const writes = await startWrites(base);
+    await writes.flowing;
+    await new Promise((done) => setTimeout(done, 300));
     process.kill(firstPid, 'SIGKILL');
     await first.waitFor(/exited unexpectedly \(killed by a signal\)/, 5_000);
+    // The writes in flight fail (or not) while the checks below run; they are awaited further down.
+    const stopped = writes.stop();
 
     // Down: fast SERVICE_UNAVAILABLE, and not ready, while the service itself stays up.
     const down = await query(base);
@@ -152,26 +177,21 @@ describe('npm start on the bundled Neo4j', () => {
     expect(first.output()).toMatch(/Restarting the bundled Neo4j in 1 s \(attempt 1\)/);
     await pollReady(base, 10_000);
 
+    const landed = await expectNoHalfWrittenChange(`bolt://127.0.0.1:${boltPort}`, await stopped);
     const after = await query(base);
     expect(after.reply.errors).toBeUndefined();
-    expect(after.reply.data).toEqual(before.reply.data);
+    const { graphStats } = before.reply.data as Data;
+    expect(after.reply.data).toEqual({
+      ...before.reply.data,
+      graphStats: { entityCount: graphStats.entityCount + landed.entities, relationshipCount: graphStats.relationshipCount + landed.links },
+    });
     expect(first.child.exitCode).toBeNull();
 
-    // 3. Shutdown after a restart still stops the (new) JVM and exits 0; the Bolt port is free again.
+    // 4. Shutdown after a restart still stops the (new) JVM and exits 0; the Bolt port is free again.
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('Stopped.');
     expect(alive(secondPid)).toBe(false);
-    await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
-
-    // 4. The next start finds the data and does not seed again.
-    const second = await start(env);
-    expect(second.output()).not.toContain('The graph is empty');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect((await ready(base)).status).toBe(200);
-    expect((await new GraphQLClient(`${base}/graphql`).request<Stats>(STATS)).graphStats).toEqual(stats);
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
     await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
   }, 300_000);
 });

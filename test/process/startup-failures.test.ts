@@ -94,33 +94,7 @@ describe('start-up failures', () => {
     await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
   }, 120_000);
 
-  it.skipIf(!inject('neo4jStore'))(
-    'a signal during start-up stops the bundled Neo4j; repeated signals wait for it',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'kg-signal-'));
-      tempDirs.push(dir);
-      const boltPort = await freePort();
-      const server = spawnServer({
-        NEO4J_LOCAL_PORT: String(boltPort),
-        NEO4J_LOCAL_DATA: join(dir, 'store'),
-        PORT: String(await freePort()),
-      });
-      // An empty store: start-up is now loading the seed, well before "GraphQL ready".
-      await server.waitFor(/The graph is empty: loading the seed/).catch((error: unknown) => {
-        server.child.kill('SIGKILL');
-        throw error;
-      });
-      server.child.kill('SIGINT');
-      server.child.kill('SIGTERM');
-      server.child.kill('SIGINT');
-      const code = await server.exited;
-      expect(server.output()).toContain('Stopped.');
-      expect(code).toBe(0);
-      await expect(assertPortFree(boltPort)).resolves.toBeUndefined();
-    },
-    120_000,
-  );
-
+  // A signal while the seed loads is part of bundled-lifecycle.test.ts, which boots that JVM anyway.
   it.skipIf(!inject('neo4jStore'))(
     'a signal while the bundled Neo4j is still booting stops the JVM too',
     async () => {

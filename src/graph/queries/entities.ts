@@ -7,9 +7,13 @@ const ENTITY_FIELDS = ['key', 'name', 'kind', 'aliases', 'summary', 'sections', 
 /**
  * The properties every entity row carries, as a map built from any node expression. Seeded
  * entities that no curator has touched have no version yet: they are version 1, by "seed".
+ * Entities written before sources existed draw on the article.
  */
 export const entityProjection = (node: string) =>
-  `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}, version: coalesce(${node}.version, 1), updatedAt: ${node}.updatedAt, updatedBy: coalesce(${node}.updatedBy, 'seed')}`;
+  `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}, sources: ${citedSources(node)}, version: coalesce(${node}.version, 1), updatedAt: ${node}.updatedAt, updatedBy: coalesce(${node}.updatedBy, 'seed')}`;
+
+/** The source keys a node or relationship cites; one written before `sources` existed rests on the article, then the only source. */
+export const citedSources = (item: string) => `coalesce(${item}.sources, ['article'])`;
 
 /** One relationship as a path step (from, type, to, and why it holds), from variable `r`. */
 export const stepProjection = (r: string) => `{
@@ -26,6 +30,8 @@ export interface EntityRow {
   sections: string[];
   yearsMin: number | null;
   yearsMax: number | null;
+  /** Keys of the sources the entity draws on (see queries/sources.ts). */
+  sources: string[];
   /** Bumped by every curated write; `updateEntity`/`deleteEntity` compare it (optimistic concurrency). */
   version: number;
   /** ISO time of the last curated write; null for untouched seed data. */
@@ -49,7 +55,3 @@ LIMIT $limit`;
 export const COUNT_ENTITIES = `
 MATCH (n:Entity) WHERE $kind IS NULL OR n.kind = $kind
 RETURN count(n) AS total`;
-
-export const ARTICLE = `
-MATCH (a:Article {key: 'article'})
-RETURN a.title AS title, a.author AS author, a.published AS published`;

@@ -1,4 +1,4 @@
-import { entityProjection } from './entities.js';
+import { citedSources, entityProjection } from './entities.js';
 
 /**
  * One page of relationships for each parent key, in one round-trip. Types and kinds arrive as
@@ -31,7 +31,7 @@ CALL (p) {
   LIMIT $limit
   RETURN collect({
     sortKey: sortKey, type: type(r), direction: direction, basis: r.basis, scope: coalesce(r.scope, 'ENTITY'),
-    evidence: r.evidence, section: r.section, node: ${entityProjection('o')}
+    evidence: r.evidence, section: r.section, sources: ${citedSources('r')}, node: ${entityProjection('o')}
   }) AS edges
 }
 ${totalCount}

@@ -8,6 +8,9 @@ export const SCHEMA_STATEMENTS = [
   // Curation history: looked up by id (revertChange) and paged by time (changes).
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+  // The seed asks which seeded facts curators removed, by the target of their last change.
+  'CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target)',
+  'CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQUE',
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(60)';

@@ -8,10 +8,38 @@ import { ENTITY_KINDS, type EntityKind, KIND_LABELS, type RelationType } from '.
 
 export const WIPE_GRAPH = 'MATCH (n) DETACH DELETE n';
 
-export const FOREIGN_KEY_CONFLICTS = `
+/** What `--reset` would destroy that the seed cannot bring back: curated data and the history. */
+export const CURATED_DATA = `
+RETURN COUNT { MATCH (n:Entity) WHERE n.seeded = false } AS entities,
+       COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE r.seeded = false } AS links,
+       COUNT { MATCH (s:Source) WHERE s.seeded = false } AS sources,
+       COUNT { MATCH (c:Change) } AS changes`;
+
+/** Nodes under a seed key that the seed did not write (curated, or added by other means): kept as they are. */
+export const KEPT_NODES = `
 MATCH (n) WHERE (n:Entity AND n.key IN $keys OR n:SalaryRange AND n.key IN $salaryKeys)
   AND coalesce(n.seeded, false) = false
-RETURN n.key AS key ORDER BY key`;
+RETURN n.key AS key, n:Entity AS entity ORDER BY key`;
+
+/** Seed links that exist as curated links (a curator added or restored them): kept as they are. */
+export const KEPT_LINKS = `
+UNWIND $relations AS rel
+MATCH (:Entity {key: rel.from})-[r]->(:Entity {key: rel.to})
+WHERE type(r) = rel.type AND coalesce(r.seeded, false) = false
+RETURN rel.target AS target ORDER BY target`;
+
+/**
+ * Seed entities and links whose latest curated change removed them (DELETE_ENTITY, UNLINK). The
+ * Change records, written in the same transaction as each removal, serve as the tombstones: no
+ * second bookkeeping to keep in step, and a revert (a newer change that puts it back) lifts it.
+ */
+export const REMOVED_BY_CURATORS = `
+UNWIND $targets AS target
+MATCH (c:Change {target: target})
+WITH target, c ORDER BY c.at DESC, c.id DESC
+WITH target, collect(c.op)[0] AS last
+WHERE last IN ['DELETE_ENTITY', 'UNLINK']
+RETURN target ORDER BY target`;
 
 const ALL_KIND_LABELS = ENTITY_KINDS.map((kind) => KIND_LABELS[kind]).join(':');
 
@@ -32,16 +60,24 @@ export function upsertRelations(type: RelationType): string {
 UNWIND $relations AS rel
 MATCH (a:Entity {key: rel.from}), (b:Entity {key: rel.to})
 MERGE (a)-[r:${type}]->(b)
-SET r.basis = rel.basis, r.scope = rel.scope, r.evidence = rel.evidence, r.section = rel.section, r.seeded = true`;
+SET r.basis = rel.basis, r.scope = rel.scope, r.evidence = rel.evidence, r.section = rel.section,
+    r.sources = rel.sources, r.seeded = true`;
 }
 
 export const DELETE_STALE_RELATIONS = `
 MATCH (a:Entity)-[r]->(b:Entity) WHERE r.seeded = true AND NOT (type(r) + '|' + a.key + '|' + b.key) IN $ids
 DELETE r`;
 
+/** The article was an (:Article) node before sources existed; it is a (:Source) now. */
+export const DELETE_LEGACY_ARTICLE = 'MATCH (a:Article) DETACH DELETE a';
+
+/** The seed's own source; a curated source under its key is left alone (and reported). */
 export const UPSERT_SOURCE = `
-MERGE (s:Article {key: 'article'})
-SET s.title = $title, s.author = $author, s.published = $published, s.seeded = true`;
+MERGE (s:Source {key: $key})
+ON CREATE SET s.seeded = true
+WITH s WHERE s.seeded = true
+SET s.title = $title, s.author = $author, s.url = $url, s.published = $published
+RETURN s.key AS key`;
 
 export const UPSERT_SALARIES = `
 UNWIND $salaries AS s

@@ -1,0 +1,63 @@
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { BackupError } from './errors.js';
+import { isPlainObject } from './format.js';
+
+/**
+ * How far an import got: every entry up to `line` is committed, and the store then held at least
+ * `nodes` nodes and `links` links from the file. Kept beside the file (`<file>.checkpoint`) and
+ * rewritten after each committed batch, so a rerun after a crash goes on from there.
+ */
+export interface Checkpoint {
+  /** The file's header hash (see BackupSummary): a checkpoint only resumes the export it was made for. */
+  fingerprint: string;
+  line: number;
+  nodes: number;
+  links: number;
+}
+
+export const checkpointPath = (file: string) => `${file}.checkpoint`;
+
+export async function readCheckpoint(file: string): Promise<Checkpoint | undefined> {
+  let text: string;
+  try {
+    text = await readFile(checkpointPath(file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = parse(text);
+  if (!isCheckpoint(parsed)) {
+    throw new BackupError(
+      'BAD_CHECKPOINT',
+      `${checkpointPath(file)} is not a checkpoint this build wrote; delete it to import from the start.`,
+    );
+  }
+  return parsed;
+}
+
+/** Written to a temporary file and renamed, so a crash mid-write leaves the previous checkpoint whole. */
+export async function saveCheckpoint(file: string, checkpoint: Checkpoint): Promise<void> {
+  const temporary = `${checkpointPath(file)}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(checkpoint)}\n`);
+  await rename(temporary, checkpointPath(file));
+}
+
+export async function removeCheckpoint(file: string): Promise<void> {
+  await rm(checkpointPath(file), { force: true });
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isCheckpoint(value: unknown): value is Checkpoint {
+  return (
+    isPlainObject(value) &&
+    typeof value.fingerprint === 'string' &&
+    [value.line, value.nodes, value.links].every((count) => Number.isSafeInteger(count) && (count as number) >= 0)
+  );
+}
