@@ -5,30 +5,18 @@
 //
 // Dependencies stay in node_modules (`packages: external`): they load as Node resolves them,
 // and the bundle holds only our own code. Type errors are `npm run typecheck`'s job.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { files, filesHash } from './files-hash.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const serverBundle = join(root, 'dist', 'server.mjs');
 const stampFile = join(root, 'dist', '.server-sources-hash');
 
-function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? files(path) : [path];
-  });
-}
-
 /** A hash of everything the bundle is made of: the sources, the lockfile, this script. */
-function sourcesHash() {
-  const hash = createHash('sha256');
-  const inputs = [...files(join(root, 'src')), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)].sort();
-  for (const file of inputs) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
+const sourcesHash = () => filesHash(root, [...files(join(root, 'src')), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]);
 
 /** Builds when stale (or forced); returns the bundle's path. */
 export async function buildServer({ force = false } = {}) {

@@ -12,6 +12,12 @@ export const LIMITS = {
   searchHits: { default: 10, max: 100 },
   /** `toolsFor` matches. */
   toolMatches: { default: 20, max: 100 },
+  /**
+   * `toolsFor`'s two-hop paths go through at most this many bridges (ideas and work around the
+   * concern): the best-evidenced, least-connected first. Keeps a hub concern bounded (at 1000×
+   * `security` has ~2,000 bridges and 27,000 two-hop paths); the seed's largest has 25.
+   */
+  toolBridges: 200,
   /** Global ids per `nodes` call. */
   nodeIds: 100,
   /** Entities a typed relationship field (Language.frameworks ...) returns; `relations` pages beyond. */

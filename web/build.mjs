@@ -1,11 +1,11 @@
 // Builds the explorer (web/ -> web/dist) when its sources changed since the last build, so
 // `npm install` (postinstall) and `npm start` (prestart) leave a working /explore without
 // committing built files. `--force` rebuilds anyway; `--size` only prints the JS budget.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { files, filesHash } from '../scripts/files-hash.mjs';
 
 const web = dirname(fileURLToPath(import.meta.url));
 const dist = join(web, 'dist');
@@ -13,19 +13,7 @@ const stampFile = join(dist, '.sources-hash');
 /** Total gzipped JavaScript the explorer may ship. */
 export const BUDGET_KB = 250;
 
-function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? files(path) : [path];
-  });
-}
-
-function sourcesHash() {
-  const hash = createHash('sha256');
-  const inputs = [join(web, 'index.html'), join(web, 'build.mjs'), ...files(join(web, 'src'))].sort();
-  for (const file of inputs) hash.update(relative(web, file)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
+const sourcesHash = () => filesHash(web, [join(web, 'index.html'), join(web, 'build.mjs'), ...files(join(web, 'src'))]);
 
 /** Gzipped size of every built JavaScript file, in KB. */
 export function jsGzipKb() {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import type { Graph, QueryStats } from './database.js';
 import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
@@ -108,7 +109,7 @@ export async function toolsFor(graph: Graph, text: string, lucene: string, limit
   const norm = normalizeTerm(text);
   const [row] = await graph.read<{ concern: EntityRow; matches: ToolMatchRow[] }>(
     TOOLS_FOR,
-    { text, lucene, norm, phrase: ` ${norm} `, limit, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS },
+    { text, lucene, norm, phrase: ` ${norm} `, limit, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS, maxBridges: LIMITS.toolBridges },
     stats,
   );
   return row ?? null;

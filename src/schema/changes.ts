@@ -149,7 +149,7 @@ builder.subscriptionField('graphChanged', (t) =>
   t.field({
     type: GraphChangedEvent,
     description:
-      'Every curated change committed on this server from now on, over Server-Sent Events; only those touching `keys` when given.',
+      'Every curated change committed from now on, over Server-Sent Events (on every instance when they share Redis, else on this one); only those touching `keys` when given.',
     args: { keys: t.arg.stringList({ required: false, validate: z.array(keyArg).max(LIMITS.nodeIds) }) },
     subscribe: (_root, args, ctx) => subscribeToChanges(ctx.feed, args.keys),
     resolve: (change) => change,

@@ -55,7 +55,7 @@ export const EntityQuery = graphql(
       kind
       summary
       aliases
-      sources { section }
+      sources { section source { key title } }
       relations(first: 100) {
         totalCount
         pageInfo { hasNextPage endCursor }

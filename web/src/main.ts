@@ -427,7 +427,12 @@ function entityPanel(entity: EntityDetails): HTMLElement {
       : null,
     entity.aliases.length > 0 ? h('p', {}, h('strong', {}, 'Also known as: '), entity.aliases.join(', ')) : null,
     entity.sources.length > 0
-      ? h('div', {}, h('h3', {}, 'Article sections'), h('ul', {}, ...entity.sources.map((s) => h('li', {}, s.section))))
+      ? h(
+          'div',
+          {},
+          h('h3', {}, 'Sources'),
+          h('ul', {}, ...entity.sources.map((s) => h('li', {}, s.section ? `${s.source.title}: ${s.section}` : s.source.title))),
+        )
       : null,
     h('h3', {}, `Relationships (${entity.relations.totalCount})`),
     relationsList(entity),

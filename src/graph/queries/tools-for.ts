@@ -20,6 +20,11 @@ import { entityProjection, stepProjection } from './entities.js';
  *   specificity(bridge) = 1 − (tools linked to the bridge ÷ all tools): a hub that touches most
  *             tools says little about any of them.
  * A tool's score is its best path's, plus 0.02 per further justifying path (at most 0.1).
+ *
+ * Bounded on hubs: two-hop paths use at most $maxBridges bridges (LIMITS.toolBridges), those with
+ * the strongest link to the concern first, then the least connected (the degree is read from
+ * Neo4j's counts, not by walking the links): on a hub concern the paths through the remaining
+ * bridges would score lowest anyway.
  */
 export const TOOLS_FOR = `
 CALL () {
@@ -45,7 +50,10 @@ CALL (c, toolCount) {
     UNION ALL
     MATCH (c)-[r2]-(b:Entity)
     WHERE b.kind IN $bridgeKinds
-    WITH b, r2, 1.0 - size(COLLECT { MATCH (b)--(x:Entity) WHERE x.kind IN $toolKinds RETURN DISTINCT x }) / toolCount AS specificity
+    WITH c, toolCount, r2, b
+    ORDER BY ${weight('r2')} DESC, COUNT { (b)--() }, b.key
+    LIMIT $maxBridges
+    WITH c, b, r2, 1.0 - size(COLLECT { MATCH (b)--(x:Entity) WHERE x.kind IN $toolKinds RETURN DISTINCT x }) / toolCount AS specificity
     MATCH (b)-[r1]-(t:Entity)
     WHERE t.kind IN $toolKinds AND t <> c
     RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.8 ELSE 0.4 END * specificity AS factor
