@@ -1,7 +1,7 @@
 import type { Graph } from '../../src/graph/database.js';
-import { upsertEntities, upsertRelations } from '../../src/graph/queries/seed.js';
+import { KIND_LABEL_LIST, UPSERT_ENTITIES, UPSERT_RELATIONS } from '../../src/graph/queries/seed.js';
 import { normalizeTerm } from '../../src/graph/search-query.js';
-import { type EntityKind, RELATION_SPECS, type RelationType } from '../../src/graph/vocabulary.js';
+import { type EntityKind, KIND_LABELS, RELATION_SPECS, type RelationType } from '../../src/graph/vocabulary.js';
 
 /**
  * Grows the seeded graph with synthetic entities and relationships, written by the seed
@@ -126,7 +126,7 @@ export async function grower(graph: Graph): Promise<Grower> {
   const write = async (statement: string, param: string, rows: unknown[]) => {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      await graph.writeTransaction((run) => run(statement, { [param]: batch }));
+      await graph.writeTransaction((run) => run(statement, { [param]: batch, kindLabels: KIND_LABEL_LIST }));
     }
   };
 
@@ -161,7 +161,13 @@ export async function grower(graph: Graph): Promise<Grower> {
         }
         newEntities.set(kind, rows);
       }
-      for (const [kind, rows] of newEntities) await write(upsertEntities(kind), 'entities', rows);
+      for (const [kind, rows] of newEntities) {
+        await write(
+          UPSERT_ENTITIES,
+          'entities',
+          rows.map((entity) => ({ label: KIND_LABELS[kind], entity })),
+        );
+      }
       const added = [...newEntities.values()].reduce((sum, rows) => sum + rows.length, 0);
       entities += added;
 
@@ -195,7 +201,12 @@ export async function grower(graph: Graph): Promise<Grower> {
         byType.set(type, rows);
         made += rows.length;
       }
-      for (const [type, rows] of byType) await write(upsertRelations(type), 'relations', rows);
+      for (const [type, rows] of byType)
+        await write(
+          UPSERT_RELATIONS,
+          'relations',
+          rows.map((row) => ({ ...row, type })),
+        );
       relationships += made;
       log(`Grew to ${multiplier}×: +${added} entities, +${made} relationships in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
       return { entities, relationships };

@@ -12,16 +12,17 @@ import {
   DELETE_STALE_SALARIES,
   KEPT_LINKS,
   KEPT_NODES,
+  KIND_LABEL_LIST,
   REMOVED_BY_CURATORS,
+  UPSERT_ENTITIES,
+  UPSERT_RELATIONS,
   UPSERT_SALARIES,
   UPSERT_SOURCE,
-  upsertEntities,
-  upsertRelations,
   WIPE_GRAPH,
 } from './queries/seed.js';
 import { normalizeTerm } from './search-query.js';
 import type { Seed, SeedRelation } from './seed-model.js';
-import type { EntityKind, RelationType } from './vocabulary.js';
+import { KIND_LABELS } from './vocabulary.js';
 
 /** The one source the seed describes: every seeded entity and link cites it. */
 export const SEED_SOURCE_KEY = 'article';
@@ -72,21 +73,20 @@ export async function writeSeed(graph: Graph, seed: Seed, { reset = false, force
     // Entity keys are slugs and link targets hold spaces: one set can hold both.
     const skipped = new Set([...conflicts.keptEntities, ...conflicts.keptLinks, ...conflicts.removed]);
     const entities = seed.entities.filter((entity) => !skipped.has(entity.key));
-    for (const [kind, group] of groupBy(entities, (entity) => entity.kind)) {
-      const rows = group.map(({ kind: _kind, ...entity }) => ({
+    const entityRows = entities.map(({ kind, ...entity }) => ({
+      label: KIND_LABELS[kind],
+      entity: {
         ...entity,
         kind,
         sources: [SEED_SOURCE_KEY],
         aliasText: entity.aliases.join(' '),
         terms: [...new Set([entity.name, ...entity.aliases].map(normalizeTerm))],
-      }));
-      await run(upsertEntities(kind as EntityKind), { entities: rows });
-    }
+      },
+    }));
+    await run(UPSERT_ENTITIES, { entities: entityRows, kindLabels: KIND_LABEL_LIST });
     await run(DELETE_STALE_ENTITIES, { keys });
     const relations = seed.relations.filter((relation) => !skipped.has(linkTarget(relation)));
-    for (const [type, group] of groupBy(relations, (relation) => relation.type)) {
-      await run(upsertRelations(type as RelationType), { relations: group.map((r) => ({ ...r, sources: [SEED_SOURCE_KEY] })) });
-    }
+    await run(UPSERT_RELATIONS, { relations: relations.map((relation) => ({ ...relation, sources: [SEED_SOURCE_KEY] })) });
     await run(DELETE_STALE_RELATIONS, { ids: seed.relations.map((r) => `${r.type}|${r.from}|${r.to}`) });
     await run(DELETE_LEGACY_ARTICLE, {});
     const source = (await run(UPSERT_SOURCE, { key: SEED_SOURCE_KEY, url: null, ...seed.source })) as unknown[];
@@ -140,10 +140,4 @@ interface CountRow {
 
 function toRecord(rows: CountRow[]): Record<string, number> {
   return Object.fromEntries(rows.map((row) => [row.name, Number(row.count)]));
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
 }

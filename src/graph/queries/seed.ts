@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, type EntityKind, KIND_LABELS, type RelationType } from '../vocabulary.js';
+import { ENTITY_KINDS, KIND_LABELS } from '../vocabulary.js';
 
 /**
  * Cypher for the seed loader. Everything the seed writes carries `seeded: true`, so a reload
@@ -41,28 +41,31 @@ WITH target, collect(c.op)[0] AS last
 WHERE last IN ['DELETE_ENTITY', 'UNLINK']
 RETURN target ORDER BY target`;
 
-const ALL_KIND_LABELS = ENTITY_KINDS.map((kind) => KIND_LABELS[kind]).join(':');
+/** Every kind label, so a reload that changes an entity's kind drops the old one. */
+export const KIND_LABEL_LIST = ENTITY_KINDS.map((kind) => KIND_LABELS[kind]);
 
-export function upsertEntities(kind: EntityKind): string {
-  return `
-UNWIND $entities AS e
-MERGE (n:Entity {key: e.key})
-REMOVE n:${ALL_KIND_LABELS}
-SET n:${KIND_LABELS[kind]}, n += e, n.seeded = true`;
-}
+/**
+ * Every seed entity in one statement: `row.label` is its kind's label, taken from the closed
+ * vocabulary by the writer and set with Neo4j 5.26's dynamic labels. One statement to plan
+ * instead of one per kind: on a fresh Neo4j, planning is most of a first seed load.
+ */
+export const UPSERT_ENTITIES = `
+UNWIND $entities AS row
+MERGE (n:Entity {key: row.entity.key})
+REMOVE n:$($kindLabels)
+SET n:$(row.label), n += row.entity, n.seeded = true`;
 
 export const DELETE_STALE_ENTITIES = `
 MATCH (n:Entity) WHERE n.seeded = true AND NOT n.key IN $keys
 DETACH DELETE n`;
 
-export function upsertRelations(type: RelationType): string {
-  return `
+/** Every seed relationship in one statement; `rel.type` comes from the closed vocabulary (dynamic type, Neo4j 5.26). */
+export const UPSERT_RELATIONS = `
 UNWIND $relations AS rel
 MATCH (a:Entity {key: rel.from}), (b:Entity {key: rel.to})
-MERGE (a)-[r:${type}]->(b)
+MERGE (a)-[r:$(rel.type)]->(b)
 SET r.basis = rel.basis, r.scope = rel.scope, r.evidence = rel.evidence, r.section = rel.section,
     r.sources = rel.sources, r.seeded = true`;
-}
 
 export const DELETE_STALE_RELATIONS = `
 MATCH (a:Entity)-[r]->(b:Entity) WHERE r.seeded = true AND NOT (type(r) + '|' + a.key + '|' + b.key) IN $ids
