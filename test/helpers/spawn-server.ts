@@ -13,12 +13,13 @@ export interface ServerProcess {
 
 /**
  * Runs `src/server.ts` as `npm start` would, with the given environment on top of ours: the
- * bundle built once by the process tier's global setup (test/helpers/build-server.ts) or the one
- * given, or the TypeScript through tsx where there is none. Query-plan warm-up is off unless a
- * test turns it on (WARM_QUERY_PLANS=true): no spawned-server test times queries, and it costs
- * seconds per start.
+ * bundle `npm start` runs (dist/server.mjs, built by the tier's global setup,
+ * test/helpers/build-server.ts), or the TypeScript through tsx where there is none. Query-plan
+ * warm-up is off unless a test turns it on (WARM_QUERY_PLANS=true): no spawned-server test times
+ * queries, and it costs seconds per start.
  */
-export function spawnServer(env: Record<string, string | undefined>, bundle: string | undefined = inject('serverBundle')): ServerProcess {
+export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
+  const bundle = inject('serverBundle');
   const args = bundle ? [bundle] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot(),
