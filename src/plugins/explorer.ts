@@ -43,7 +43,8 @@ export function useExplorer(dist = join(projectRoot(), 'web', 'dist')): Plugin {
       const match = /^\/explore\/assets\/([\w-]+\.(js|css|svg|png|woff2|map))$/.exec(path);
       if (!match) return;
       const [, name, ext] = match as unknown as [string, string, string];
-      const encoding = preferredEncoding(request.headers.get('accept-encoding'));
+      // Only what web/build.mjs precompresses (js, css, svg) has encoded copies to look for.
+      const encoding = PRECOMPRESSED.has(ext) ? preferredEncoding(request.headers.get('accept-encoding')) : null;
       const asset = readAsset(name, encoding);
       if (!asset) return;
       endResponse(
@@ -77,6 +78,7 @@ export function useExplorer(dist = join(projectRoot(), 'web', 'dist')): Plugin {
 }
 
 type Encoding = 'br' | 'gzip';
+const PRECOMPRESSED = new Set(['js', 'css', 'svg']);
 const SUFFIX: Record<Encoding, string> = { br: 'br', gzip: 'gz' };
 
 /** br when the client takes it, else gzip, else none; `q=0` means "not this one". */
