@@ -53,11 +53,7 @@ export class Graph {
   /** Runs `work` in one write transaction: everything commits, or nothing does. */
   async writeTransaction<T>(work: (run: (cypher: string, params: Params) => Promise<unknown[]>) => Promise<T>): Promise<T> {
     this.assertAvailable();
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
+    const session = this.session('WRITE');
     try {
       return await session.executeWrite((tx) =>
         work(async (cypher, params) => (await tx.run(cypher, toNeo4jParams(params))).records.map((record) => record.toObject())),
@@ -88,10 +84,9 @@ export class Graph {
    * One auto-commit query: RUN and PULL in one network round-trip, where a managed transaction
    * (executeQuery) adds BEGIN and a COMMIT round-trip, which doubled the latency of every read and
    * Neo4j's CPU per query. Every query here is a single statement, so nothing needs the explicit
-   * transaction. Reads are idempotent, so a retryable failure (e.g. a pooled connection to a
-   * server that restarted) is tried once more; anything else fails at once. The driver's bookmark
-   * manager is shared with the write transactions, so in a cluster a read follows the writes this
-   * process made, as executeQuery would.
+   * transaction. What runs here is idempotent (reads, and `IF NOT EXISTS` schema commands), so a
+   * retryable failure (e.g. a pooled connection to a server that restarted) is tried once more;
+   * anything else fails at once.
    */
   private async run<Row>(
     cypher: string,
@@ -121,16 +116,24 @@ export class Graph {
   }
 
   private async autoCommit(cypher: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs: number) {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: routing === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
+    const session = this.session(routing);
     try {
       return (await session.run(cypher, params, { timeout: timeoutMs })).records;
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * A session on the configured database sharing the driver's bookmark manager, so in a cluster
+   * a read follows the writes this process made, as executeQuery would.
+   */
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
   }
 }
 
