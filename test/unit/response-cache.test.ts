@@ -32,14 +32,15 @@ describe('response cache TTL', () => {
 
   it('with a TTL, answers expire on their own; without it again, they stay', async () => {
     const { cache, ask } = setup();
-    cache.setTtl(30);
+    // Long enough that two answers on a loaded machine land within it (30 ms did not always).
+    cache.setTtl(500);
     expect([await ask(), await ask()]).toEqual([1, 1]);
-    await new Promise((done) => setTimeout(done, 60));
+    await new Promise((done) => setTimeout(done, 600));
     expect(await ask()).toBe(2);
     cache.setTtl(undefined);
     cache.clear();
     expect(await ask()).toBe(3);
-    await new Promise((done) => setTimeout(done, 60));
+    await new Promise((done) => setTimeout(done, 600));
     expect(await ask()).toBe(3);
   });
 });
