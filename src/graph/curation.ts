@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { announceGraphChange } from './changes.js';
-import type { Graph, Params } from './database.js';
+import { ANY, type Graph, type Params } from './database.js';
 import { WriteRejectedError } from './errors.js';
 import {
   CHANGE_BY_ID,
@@ -372,12 +372,15 @@ export interface ChangeCursor {
   id: string;
 }
 
+/** The keyset cursor as parameters, '' when paging starts (one parameter type, one plan: see ANY). */
+const changeCursor = (after: ChangeCursor | null) => ({ afterAt: after?.at ?? ANY.text, afterId: after?.id ?? ANY.text });
+
 export async function history(graph: Graph, key: string, after: ChangeCursor | null, limit: number) {
-  const rows = await graph.read<{ change: ChangeRow }>(HISTORY, { key, afterAt: after?.at ?? null, afterId: after?.id ?? null, limit });
+  const rows = await graph.read<{ change: ChangeRow }>(HISTORY, { key, ...changeCursor(after), limit });
   return rows.map((row) => row.change);
 }
 
 export async function changesSince(graph: Graph, since: string | null, after: ChangeCursor | null, limit: number) {
-  const rows = await graph.read<{ change: ChangeRow }>(CHANGES, { since, afterAt: after?.at ?? null, afterId: after?.id ?? null, limit });
+  const rows = await graph.read<{ change: ChangeRow }>(CHANGES, { since: since ?? ANY.text, ...changeCursor(after), limit });
   return rows.map((row) => row.change);
 }

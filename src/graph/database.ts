@@ -14,6 +14,14 @@ export function newQueryStats(): QueryStats {
 
 export type Params = Record<string, unknown>;
 
+/**
+ * "No filter" as Cypher receives it: an empty list or string, never null. Neo4j caches a plan
+ * per query text and parameter types, so a filter sent as null one time and as a list the next
+ * is planned twice (0.1-3 s each on a cold server); with one type per parameter every query has
+ * one plan, the one start-up warms (warm.ts).
+ */
+export const ANY = { list: [] as never[], text: '' } as const;
+
 export interface GraphOptions {
   /** Known-down probe (e.g. the bundled Neo4j is restarting): queries then fail fast with SERVICE_UNAVAILABLE. */
   isAvailable?: () => boolean;

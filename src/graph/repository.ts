@@ -1,5 +1,5 @@
 import { LIMITS } from '../limits.js';
-import type { Graph, QueryStats } from './database.js';
+import { ANY, type Graph, type QueryStats } from './database.js';
 import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
 import { RELATION_LISTS, RELATION_PAGES } from './queries/relations.js';
@@ -71,25 +71,27 @@ export async function entitiesByKeys(graph: Graph, keys: readonly string[], stat
 }
 
 export async function entityPage(graph: Graph, args: { kind: EntityKind | null; after: string | null; limit: number }, stats?: QueryStats) {
-  const rows = await graph.read<{ entity: EntityRow }>(ENTITY_PAGE, args, stats);
+  const params = { kind: args.kind ?? ANY.text, after: args.after ?? ANY.text, limit: args.limit };
+  const rows = await graph.read<{ entity: EntityRow }>(ENTITY_PAGE, params, stats);
   return rows.map((row) => row.entity);
 }
 
 export async function countEntities(graph: Graph, kind: EntityKind | null, stats?: QueryStats): Promise<number> {
-  const [row] = await graph.read<{ total: number }>(COUNT_ENTITIES, { kind }, stats);
+  const [row] = await graph.read<{ total: number }>(COUNT_ENTITIES, { kind: kind ?? ANY.text }, stats);
   return row?.total ?? 0;
 }
 
 /** One page of relationships per parent key, for all keys in one round-trip. */
 export async function relationPages(graph: Graph, keys: readonly string[], query: RelationQuery, stats?: QueryStats) {
-  const { withTotal, ...params } = query;
-  const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, { keys, ...params }, stats);
+  const { types, kinds, direction, limit, after, withTotal } = query;
+  const params = { keys, types: types ?? ANY.list, kinds: kinds ?? ANY.list, direction, limit, after: after ?? ANY.text };
+  const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, params, stats);
   const byKey = new Map(rows.map((row) => [row.key, { edges: row.edges, totalCount: row.totalCount }]));
   return keys.map((key) => byKey.get(key) ?? { edges: [], totalCount: 0 });
 }
 
 export async function searchEntities(graph: Graph, query: string, kinds: EntityKind[] | null, limit: number, stats?: QueryStats) {
-  return graph.read<{ entity: EntityRow; score: number }>(SEARCH, { query, kinds, limit }, stats);
+  return graph.read<{ entity: EntityRow; score: number }>(SEARCH, { query, kinds: kinds ?? ANY.list, limit }, stats);
 }
 
 /** What may stand between a tool and a concern in `toolsFor`: the ideas and the work they serve. */
@@ -134,7 +136,7 @@ export async function neighborhood(graph: Graph, key: string, depth: number, lim
 }
 
 export async function salaries(graph: Graph, region: Region | null, appliesTo: string | null, stats?: QueryStats) {
-  const rows = await graph.read<{ salary: SalaryRow }>(SALARIES, { region, appliesTo }, stats);
+  const rows = await graph.read<{ salary: SalaryRow }>(SALARIES, { region: region ?? ANY.text, appliesTo: appliesTo ?? ANY.text }, stats);
   return rows.map((row) => row.salary);
 }
 

@@ -92,10 +92,10 @@ export const CHANGE_BY_ID = `
 MATCH (c:Change {id: $id})
 RETURN ${changeProjection('c')} AS change`;
 
-/** Newest first; `$afterAt`/`$afterId` is the last change already seen (keyset paging). */
+/** Newest first; `$afterAt`/`$afterId` is the last change already seen (keyset paging; '' for none). */
 export const HISTORY = `
 MATCH (c:Change)
-WHERE $key IN c.keys AND ($afterAt IS NULL OR c.at < $afterAt OR (c.at = $afterAt AND c.id < $afterId))
+WHERE $key IN c.keys AND ($afterAt = '' OR c.at < $afterAt OR (c.at = $afterAt AND c.id < $afterId))
 RETURN ${changeProjection('c')} AS change
 ORDER BY c.at DESC, c.id DESC
 LIMIT $limit`;
@@ -103,8 +103,8 @@ LIMIT $limit`;
 /** Oldest first from `$since`: a feed a client can follow. */
 export const CHANGES = `
 MATCH (c:Change)
-WHERE ($since IS NULL OR c.at >= $since)
-  AND ($afterAt IS NULL OR c.at > $afterAt OR (c.at = $afterAt AND c.id > $afterId))
+WHERE ($since = '' OR c.at >= $since)
+  AND ($afterAt = '' OR c.at > $afterAt OR (c.at = $afterAt AND c.id > $afterId))
 RETURN ${changeProjection('c')} AS change
 ORDER BY c.at, c.id
 LIMIT $limit`;

@@ -47,11 +47,11 @@ RETURN ${entityProjection('n')} AS entity`;
 /** Keyset page ordered by key; asks for one extra row to learn whether another page exists. */
 export const ENTITY_PAGE = `
 MATCH (n:Entity)
-WHERE ($kind IS NULL OR n.kind = $kind) AND ($after IS NULL OR n.key > $after)
+WHERE ($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)
 RETURN ${entityProjection('n')} AS entity
 ORDER BY n.key
 LIMIT $limit`;
 
 export const COUNT_ENTITIES = `
-MATCH (n:Entity) WHERE $kind IS NULL OR n.kind = $kind
+MATCH (n:Entity) WHERE $kind = '' OR n.kind = $kind
 RETURN count(n) AS total`;

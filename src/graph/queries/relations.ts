@@ -4,11 +4,12 @@ import { citedSources, entityProjection } from './entities.js';
  * One page of relationships for each parent key, in one round-trip. Types and kinds arrive as
  * list parameters (already checked against the closed vocabulary). Paging is keyset: edges sort
  * by `direction:type:otherKey`, `$after` is the last sort key seen, and LIMIT applies per parent
- * inside the subquery, so a parent with many edges never ships more than a page.
+ * inside the subquery, so a parent with many edges never ships more than a page. An empty
+ * `$types`, `$kinds` or `$after` means "any" (see ANY in repository.ts).
  */
 const EDGE_FILTER = `
-    ($types IS NULL OR type(r) IN $types)
-    AND ($kinds IS NULL OR o.kind IN $kinds)
+    (size($types) = 0 OR type(r) IN $types)
+    AND (size($kinds) = 0 OR o.kind IN $kinds)
     AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = p))`;
 
 const COUNT_ALL = `
@@ -26,7 +27,7 @@ CALL (p) {
   WHERE ${EDGE_FILTER}
   WITH r, o, CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END AS direction
   WITH r, o, direction, direction + ':' + type(r) + ':' + o.key AS sortKey
-  WHERE $after IS NULL OR sortKey > $after
+  WHERE $after = '' OR sortKey > $after
   ORDER BY sortKey
   LIMIT $limit
   RETURN collect({

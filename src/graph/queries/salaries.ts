@@ -16,10 +16,10 @@ const SALARY_FIELDS = `
   appliesTo: ${entityProjection('owner')}, region: s.region, currency: s.currency, period: s.period,
   min: s.min, max: s.max, typical: s.typical, section: s.section`;
 
-/** Salary ranges, optionally for one region and one entity (by key). */
+/** Salary ranges, optionally for one region and one entity (by key; '' for any). */
 export const SALARIES = `
 MATCH (owner:Entity)-[:HAS_SALARY]->(s:SalaryRange)
-WHERE ($region IS NULL OR s.region = $region) AND ($appliesTo IS NULL OR owner.key = $appliesTo)
+WHERE ($region = '' OR s.region = $region) AND ($appliesTo = '' OR owner.key = $appliesTo)
 RETURN {${SALARY_FIELDS}} AS salary
 ORDER BY s.region DESC, s.period DESC, s.min`;
 

@@ -48,6 +48,12 @@ public final class Neo4jLocal {
           // before it stops: 5 s each by default, 10 s added to every shutdown for nothing, since
           // the connections are closed by then.
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+          // Cypher caches a plan per query text, parameter types and, by default, a size bucket of
+          // each list and string parameter: `UNWIND $keys` with 1, 2, 20 or 100 keys was planned
+          // four times (0.1-3 s each on a cold JVM) for the same plan. Our queries take batches of
+          // keys of every size, so the bucket only multiplied cold plans (a third of the test
+          // suite's Neo4j CPU, and slow first requests for users).
+          .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
           .build();
     } catch (Throwable e) {
       System.err.println("NEO4J_FAILED " + rootMessage(e));
