@@ -25,7 +25,8 @@ export default defineConfig({
     env: { JAVA_TOOL_OPTIONS: TEST_JAVA_TOOL_OPTIONS },
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Pure logic with no module-level state: files share one module graph per worker (isolate: false), imported once.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       {
         extends: true,
         test: {
