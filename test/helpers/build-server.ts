@@ -9,14 +9,16 @@ import { freePort } from './free-port.js';
 import { TEST_JAVA_TOOL_OPTIONS } from './jvm-options.js';
 
 /**
- * Global setup of the tiers that spawn servers (process, and integration's multi-instance test):
- * builds the service bundle `npm start` runs (dist/server.mjs, by
- * scripts/build-server.mjs, rebuilt only when src/ changed), so each spawned server starts with
- * `node` alone, exactly as `npm start` starts it, instead of compiling TypeScript through tsx.
+ * Global setup of the tiers that spawn servers and command-line tools: builds the bundles
+ * `npm start`, `npm run seed`, `npm run export` and `npm run import` run (dist/*.mjs, by
+ * scripts/build-server.mjs, rebuilt only when their sources changed), so each spawned process
+ * starts with `node` alone, exactly as those commands start it, instead of compiling TypeScript
+ * through tsx.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
-    serverBundle: string;
+    /** dist/<name>.mjs for the service and each command-line tool. */
+    bundles: Record<'server' | 'seed' | 'backup', string>;
   }
 }
 
@@ -39,9 +41,9 @@ export async function setup(project: TestProject): Promise<void> {
   const root = projectRoot();
   mkdirSync(cacheDir(), { recursive: true });
   const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8' });
-  if (built.error || built.status !== 0) throw new Error(`building the server bundle failed: ${built.error?.message ?? built.stderr}`);
-  const outfile = join(root, 'dist', 'server.mjs');
-  project.provide('serverBundle', outfile);
+  if (built.error || built.status !== 0) throw new Error(`building the bundles failed: ${built.error?.message ?? built.stderr}`);
+  const bundle = (name: string) => join(root, 'dist', `${name}.mjs`);
+  project.provide('bundles', { server: bundle('server'), seed: bundle('seed'), backup: bundle('backup') });
   // Only the process tier boots JVMs often enough for the archive to pay off.
   if (project.name === 'process' && !process.env.JAVA_TOOL_OPTIONS) await ensureCdsArchive();
 }

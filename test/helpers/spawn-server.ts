@@ -19,7 +19,7 @@ export interface ServerProcess {
  * queries, and it costs seconds per start.
  */
 export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
-  const bundle = inject('serverBundle');
+  const bundle = inject('bundles').server;
   const args = bundle ? [bundle] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot(),

@@ -252,7 +252,7 @@ describe('backups: export and import', () => {
 
   it('runs as a CLI: export, import --force, and exit code 1 naming the line on a bad file', { timeout: 120_000 }, async () => {
     const cli = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'src/backup/cli.ts', ...args], {
+      run(process.execPath, [inject('bundles').backup, ...args], {
         env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NODE_ENV: 'test' },
       });
     const file = join(dir, 'cli.jsonl');

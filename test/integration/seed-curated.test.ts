@@ -19,7 +19,7 @@ const LINK_TARGET = 'django WRITTEN_IN python';
 
 /** `npm run seed` against the test Neo4j; resolves with its exit code and output. */
 function seedCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], {
+  const child = spawn(process.execPath, [inject('bundles').seed, ...args], {
     cwd: projectRoot(),
     env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_STARTUP_WAIT_MS: '10000' },
     stdio: ['ignore', 'pipe', 'pipe'],
