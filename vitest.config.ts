@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-import { processTierJavaOptions } from './test/helpers/build-server.js';
 import { TEST_JAVA_TOOL_OPTIONS } from './test/helpers/jvm-options.js';
 
 const require = createRequire(import.meta.url);
@@ -47,10 +46,8 @@ export default defineConfig({
         test: {
           name: 'process',
           include: ['test/process/**/*.test.ts'],
-          // Bundles src/server.ts once for the spawned servers (and makes the JVMs' class-data
-          // archive when missing); starts the tier's Neo4j.
+          // Builds the bundles the spawned servers run; starts the tier's Neo4j.
           globalSetup: ['test/helpers/build-server.ts', 'test/helpers/global-setup.ts'],
-          env: { JAVA_TOOL_OPTIONS: processTierJavaOptions() },
           // Each file boots JVMs of its own; two at once on two cores only slows both.
           fileParallelism: false,
         },

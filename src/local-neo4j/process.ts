@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../project-root.js';
+import { classArchive } from './class-archive.js';
 import { FIRST_BUILD, formatElapsed, formatMegabytes, runMaven } from './maven-build.js';
 
 /**
@@ -49,8 +50,10 @@ export interface StartOptions {
   signal?: AbortSignal;
 }
 
+const jarPath = () => join(targetDir(), 'neo4j-local-1.0.0.jar');
+
 function isBuilt(): boolean {
-  const jar = join(targetDir(), 'neo4j-local-1.0.0.jar');
+  const jar = jarPath();
   const lib = join(targetDir(), 'lib');
   if (!existsSync(jar) || !existsSync(lib) || readdirSync(lib).length === 0) return false;
   const builtAt = statSync(jar).mtimeMs;
@@ -114,11 +117,17 @@ export async function startLocalNeo4j({ port, dataDir, log = console.error, sign
   const store = resolve(dataDir);
   mkdirSync(store, { recursive: true });
   log(`Starting bundled Neo4j on bolt://127.0.0.1:${port} (store: ${store})...`);
-  const classpath = `${join(targetDir(), 'neo4j-local-1.0.0.jar')}:${join(targetDir(), 'lib', '*')}`;
-  const child = spawn('java', [...JVM_FLAGS, '-cp', classpath, 'local.Neo4jLocal', store, String(port)], {
+  const classpath = `${jarPath()}:${join(targetDir(), 'lib', '*')}`;
+  const classes = classArchive(targetDir(), jarPath());
+  const child = spawn('java', [...JVM_FLAGS, classes.flag, '-cp', classpath, 'local.Neo4jLocal', store, String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const exited = new Promise<number | null>((done) =>
+    child.on('exit', (code) => {
+      classes.exited(code);
+      done(code);
+    }),
+  );
   // A signal while the JVM boots stops it too, instead of leaving it behind.
   const interrupt = () => child.kill('SIGTERM');
   signal?.addEventListener('abort', interrupt, { once: true });

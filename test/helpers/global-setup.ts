@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -6,7 +6,6 @@ import { Graph } from '../../src/graph/database.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { type LocalNeo4j, startLocalNeo4j } from '../../src/local-neo4j/process.js';
 import { loadSeed } from '../../src/seed/load.js';
-import { cdsArchive, processTierJavaOptions } from './build-server.js';
 import { freePort } from './free-port.js';
 import { TEST_JAVA_TOOL_OPTIONS } from './jvm-options.js';
 
@@ -31,9 +30,7 @@ let store: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   let uri = process.env.NEO4J_URI;
   if (!uri) {
-    // The class-data archive the process tier makes (see build-server.ts) starts this JVM a
-    // third sooner too, when a previous run left one; this tier does not wait to make it.
-    process.env.JAVA_TOOL_OPTIONS = existsSync(cdsArchive()) ? processTierJavaOptions() : TEST_JAVA_TOOL_OPTIONS;
+    process.env.JAVA_TOOL_OPTIONS = TEST_JAVA_TOOL_OPTIONS;
     store = mkdtempSync(join(tmpdir(), 'kg-test-neo4j-'));
     local = await startLocalNeo4j({ port: await freePort(), dataDir: store, log: () => {} });
     uri = local.uri;
