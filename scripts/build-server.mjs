@@ -5,10 +5,13 @@
 // of start-up per command), yet a change to the sources still reaches the next run. `--force`
 // rebuilds anyway.
 //
-// Dependencies stay in node_modules (`packages: external`): they load as Node resolves them,
-// and the bundles hold only our own code. Bundling them too halved start-up (1.7 s to 0.8 s of
-// CPU) but cost 20 % of the service's req/s on the lightest requests and 80 MB of RSS under
-// load (bench:peers), so start-up pays. Type errors are `npm run typecheck`'s job.
+// The service's dependencies stay in node_modules (`packages: external`): bundling them halved
+// its start-up (1.7 s to 0.8 s of CPU) but cost 20 % of its req/s on the lightest requests and
+// 80 MB of RSS under load (bench:peers). The command-line tools live for seconds, so there
+// start-up is what counts and their dependencies are bundled, except pino and pino-pretty (pino
+// starts transports in worker threads by package name), ioredis (it reads its package.json
+// through __dirname, which a bundle lacks) and the 9 MB GraphiQL page. Type errors are
+// `npm run typecheck`'s job.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +21,11 @@ import { files, filesHash } from './files-hash.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Each bundle in dist/ and the entry point it is built from. */
-const ENTRIES = { server: 'src/server.ts', seed: 'seed/cli.ts', backup: 'src/backup/cli.ts' };
+const SERVICE = { server: 'src/server.ts' };
+const TOOLS = { seed: 'seed/cli.ts', backup: 'src/backup/cli.ts' };
+const ENTRIES = { ...SERVICE, ...TOOLS };
+/** What the tools' bundles leave to Node's resolution (see above). */
+const UNBUNDLED = ['pino', 'pino-pretty', 'ioredis', '@graphql-yoga/render-graphiql'];
 export const bundlePath = (name) => join(root, 'dist', `${name}.mjs`);
 export const serverBundle = bundlePath('server');
 const stampFile = join(root, 'dist', '.sources-hash');
@@ -38,27 +45,38 @@ export async function buildServer({ force = false } = {}) {
   const built = Object.keys(ENTRIES).every((name) => existsSync(bundlePath(name)));
   if (built && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && !force) return;
   mkdirSync(join(root, 'dist'), { recursive: true });
+  const service = await bundle(SERVICE, { packages: 'external' });
+  const tools = await bundle(TOOLS, {
+    external: UNBUNDLED,
+    // Bundled CommonJS packages call require() for Node's own modules; ESM has no require.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  // Written aside, then renamed: a process starting meanwhile (e.g. the other test tier's
+  // server) reads the old bundle or the new one, never half of one.
+  for (const file of [...service, ...tools]) {
+    const aside = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(aside, file.contents);
+    renameSync(aside, file.path);
+  }
+  writeFileSync(stampFile, hash);
+}
+
+/** Bundles `entries` into dist/ (in memory: the caller writes the files). */
+async function bundle(entries, options) {
   const { outputFiles } = await build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [name, join(root, entry)])),
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(root, entry)])),
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
     write: false,
+    ...options,
   });
-  // Written aside, then renamed: a process starting meanwhile (e.g. the other test tier's
-  // server) reads the old bundle or the new one, never half of one.
-  for (const file of outputFiles) {
-    const aside = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(aside, file.contents);
-    renameSync(aside, file.path);
-  }
-  writeFileSync(stampFile, hash);
+  return outputFiles;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
