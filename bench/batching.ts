@@ -6,9 +6,9 @@ import { loadConfig } from '../src/config.js';
 import { openGraph, waitForNeo4j } from '../src/graph/connect.js';
 import { newQueryStats, type QueryStats } from '../src/graph/database.js';
 import { entityPage, type RelationQuery, relationPages } from '../src/graph/repository.js';
+import { freePort } from '../src/local-neo4j/process.js';
 import { loadSeed } from '../src/seed/load.js';
 import { createYogaServer } from '../src/yoga.js';
-import { freePort } from '../test/helpers/free-port.js';
 
 /**
  * `npm run bench:batching`: what dataloader batching buys. The same nested question

@@ -8,9 +8,9 @@ import autocannon from 'autocannon';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { type OpenGraph, openGraph, waitForNeo4j } from '../src/graph/connect.js';
+import { freePort } from '../src/local-neo4j/process.js';
 import { loadSeed } from '../src/seed/load.js';
 import { createYogaServer } from '../src/yoga.js';
-import { freePort } from '../test/helpers/free-port.js';
 
 /**
  * `npm run load`: a bounded load test of a realistic query mix, side by side with a baseline

@@ -26,8 +26,7 @@ const TOOLS = { seed: 'seed/cli.ts', backup: 'src/backup/cli.ts' };
 const ENTRIES = { ...SERVICE, ...TOOLS };
 /** What the tools' bundles leave to Node's resolution (see above). */
 const UNBUNDLED = ['pino', 'pino-pretty', 'ioredis', '@graphql-yoga/render-graphiql'];
-export const bundlePath = (name) => join(root, 'dist', `${name}.mjs`);
-export const serverBundle = bundlePath('server');
+const bundlePath = (name) => join(root, 'dist', `${name}.mjs`);
 const stampFile = join(root, 'dist', '.sources-hash');
 
 /** A hash of everything the bundles are made of: the sources, the lockfile, this script. */

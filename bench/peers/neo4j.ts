@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { type OpenGraph, openGraph, waitForNeo4j } from '../../src/graph/connect.js';
+import { freePort } from '../../src/local-neo4j/process.js';
 import { loadSeed } from '../../src/seed/load.js';
-import { freePort } from '../../test/helpers/free-port.js';
 
 /** A throwaway bundled Neo4j (temp store, free port), seeded with the project's loader. */
 export interface Throwaway {

@@ -1,8 +1,8 @@
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../src/local-neo4j/process.js';
 import { projectRoot } from '../../src/project-root.js';
-import { freePort } from '../../test/helpers/free-port.js';
 
 /** Starting the systems under test as child processes, and reading their memory. */
 

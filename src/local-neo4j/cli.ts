@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { LocalNeo4jError, startLocalNeo4j } from './process.js';
+import { freePort, LocalNeo4jError, startLocalNeo4j } from './process.js';
 
 /**
  * `npm run neo4j`: the bundled Neo4j alone, in the foreground, until Ctrl-C.
@@ -47,14 +46,4 @@ async function prepare(): Promise<void> {
   } finally {
     rmSync(store, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 }

@@ -96,6 +96,17 @@ export async function ensureBuilt(log: (line: string) => void = console.error): 
   log(`Bundled Neo4j built in ${formatElapsed(elapsedMs)} (${formatMegabytes(output.progress.bytes)} downloaded; Maven log: ${logFile}).`);
 }
 
+/** A port nothing listens on right now, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
 /** Fails fast with a clear message when something already listens on the port. */
 export async function assertPortFree(port: number, host = '127.0.0.1', what = 'port'): Promise<void> {
   await new Promise<void>((done, fail) => {

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Graph } from '../../src/graph/database.js';
 import { createDriver } from '../../src/graph/driver.js';
-import { type LocalNeo4j, startLocalNeo4j } from '../../src/local-neo4j/process.js';
+import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/local-neo4j/process.js';
 import { loadSeed } from '../../src/seed/load.js';
-import { freePort } from './free-port.js';
 import { TEST_JAVA_TOOL_OPTIONS } from './jvm-options.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from './free-port.js';
+import { freePort } from '../../src/local-neo4j/process.js';
 
 /**
  * A TCP proxy in front of Neo4j's Bolt port, so a test can take "Neo4j" away and bring it back

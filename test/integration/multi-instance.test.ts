@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { Graph } from '../../src/graph/database.js';
 import { createDriver } from '../../src/graph/driver.js';
-import { freePort } from '../helpers/free-port.js';
+import { freePort } from '../../src/local-neo4j/process.js';
 import { signToken } from '../helpers/graphql-post.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';

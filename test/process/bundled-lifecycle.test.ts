@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertPortFree } from '../../src/local-neo4j/process.js';
+import { assertPortFree, freePort } from '../../src/local-neo4j/process.js';
 import { expectNoHalfWrittenChange, startWrites, WRITES_SECRET } from '../helpers/curated-writes.js';
-import { freePort } from '../helpers/free-port.js';
 import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';
 
 /**

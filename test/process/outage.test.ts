@@ -1,7 +1,7 @@
 import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../../src/graph/driver.js';
-import { freePort } from '../helpers/free-port.js';
+import { freePort } from '../../src/local-neo4j/process.js';
 import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';
 import { boltTarget, startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../helpers/free-port.js';
+import { freePort } from '../../src/local-neo4j/process.js';
 import { type ServerProcess, spawnServer } from '../helpers/spawn-server.js';
 
 /**

@@ -4,8 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertPortFree } from '../../src/local-neo4j/process.js';
-import { freePort } from '../helpers/free-port.js';
+import { assertPortFree, freePort } from '../../src/local-neo4j/process.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 
 /** `npm start` must explain, in one paragraph and with a non-zero exit, why it cannot run. */
