@@ -10,8 +10,8 @@ import { requestState } from './request-state.js';
  */
 export function useObservability(logger: Logger, metrics: Metrics): Plugin {
   return {
-    onRequest({ request }) {
-      requestState(request);
+    onRequest({ request, url }) {
+      requestState(request).graphql = url.pathname === '/graphql';
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
@@ -26,9 +26,8 @@ export function useObservability(logger: Logger, metrics: Metrics): Plugin {
       }
     },
     onResponse({ request, response, serverContext }) {
-      const url = new URL(request.url);
-      if (url.pathname !== '/graphql') return;
       const state = requestState(request);
+      if (!state.graphql) return;
       metrics.record(state, response.status);
       const level = response.status >= 500 ? 'error' : state.errorCodes.length > 0 ? 'warn' : 'info';
       logger[level](

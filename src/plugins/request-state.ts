@@ -9,6 +9,8 @@ import { newQueryStats, type QueryStats } from '../graph/database.js';
 export interface RequestState {
   id: string;
   started: number;
+  /** Whether the request was for the GraphQL endpoint (only those are logged and measured). */
+  graphql: boolean;
   stats: QueryStats;
   operationName: string | null;
   errorCodes: string[];
@@ -23,6 +25,7 @@ export function requestState(request: Request): RequestState {
     state = {
       id: given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID(),
       started: performance.now(),
+      graphql: false,
       stats: newQueryStats(),
       operationName: null,
       errorCodes: [],

@@ -83,6 +83,24 @@ describe('query limits', () => {
     expect(codes(body)).toEqual(['PAYLOAD_TOO_LARGE']);
   });
 
+  it('refuses a chunked body (no Content-Length) with 411, so no body is read unbounded', async () => {
+    const query = JSON.stringify({ query: '{ graphStats { entityCount } }' });
+    const chunked = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(query));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(411);
+    expect(codes((await response.json()) as GraphQLBody)).toEqual(['LENGTH_REQUIRED']);
+  });
+
   it('answers malformed JSON with a 400 and a message', async () => {
     const { status, body } = await post('{"query": "{ graphStats { entityCount } }"');
     expect(status).toBe(400);
