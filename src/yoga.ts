@@ -1,7 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createTokenVerifier } from './auth/tokens.js';
@@ -12,6 +11,7 @@ import { onGraphChange } from './graph/changes.js';
 import { GraphBounds } from './graph/graph-bounds.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useExplorer } from './plugins/explorer.js';
+import { lazyGraphiQLPage } from './plugins/graphiql-page.js';
 import { useLimitCodes } from './plugins/limit-codes.js';
 import { Metrics, useMetricsEndpoint } from './plugins/metrics.js';
 import { useNotFound } from './plugins/not-found.js';
@@ -77,8 +77,7 @@ export function createYogaServer(deps: YogaDeps) {
     context: ({ request }) => createContext({ ...deps, bounds, verifier, feed }, request),
     maskedErrors: { maskError },
     graphiql: config.GRAPHIQL ? { title: 'Backend knowledge graph', defaultQuery: exampleOperations() } : false,
-    // GraphiQL's scripts and styles are served from the package, not a CDN: it works offline.
-    renderGraphiQL,
+    renderGraphiQL: lazyGraphiQLPage(),
     cors: corsOptions(config.CORS_ORIGINS),
     batching: false,
     logging: false,
