@@ -39,6 +39,8 @@ export interface EdgeRow {
 }
 
 export interface RelationPage {
+  /** The entity whose relationships these are (null: no entity has the key). */
+  parent: EntityRow | null;
   edges: EdgeRow[];
   totalCount: number;
 }
@@ -86,8 +88,8 @@ export async function relationPages(graph: Graph, keys: readonly string[], query
   const { types, kinds, direction, limit, after, withTotal } = query;
   const params = { keys, types: types ?? ANY.list, kinds: kinds ?? ANY.list, direction, limit, after: after ?? ANY.text };
   const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, params, stats);
-  const byKey = new Map(rows.map((row) => [row.key, { edges: row.edges, totalCount: row.totalCount }]));
-  return keys.map((key) => byKey.get(key) ?? { edges: [], totalCount: 0 });
+  const byKey = new Map(rows.map(({ key, ...page }) => [key, page]));
+  return keys.map((key): RelationPage => byKey.get(key) ?? { parent: null, edges: [], totalCount: 0 });
 }
 
 export async function searchEntities(graph: Graph, query: string, kinds: EntityKind[] | null, limit: number, stats?: QueryStats) {

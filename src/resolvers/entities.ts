@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { countEntities, type EntityRow, entityPage } from '../graph/repository.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
+import { relationsAhead } from './relations.js';
 
 /** Entity lookups: by key, by global id for one kind, page by page. */
 
@@ -13,7 +15,18 @@ export interface EntityConnectionShape {
   pageInfo: PageInfoShape;
 }
 
-export const entityByKey = (ctx: Context, key: string) => ctx.loaders.entity.load(key);
+/**
+ * `entity(key:)`. When it selects one relations page, that page's statement also returns the
+ * entity: it is loaded here through the loader the relations field then reads from, so the
+ * lookup and the first level of relationships take one round-trip.
+ */
+export async function entityByKey(ctx: Context, key: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
+  const ahead = relationsAhead(info);
+  if (!ahead) return ctx.loaders.entity.load(key);
+  const { parent } = await ctx.loaders.relations(ahead).load(key);
+  ctx.loaders.entity.prime(key, parent);
+  return parent;
+}
 
 /** `node(id:)` for one entity type: a global id names a type, and an entity of another kind under it does not exist. */
 export async function entitiesOfKind(ctx: Context, keys: string[], kind: EntityKind): Promise<(EntityRow | null)[]> {

@@ -1,11 +1,11 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, getArgumentValues, getNamedType, isInterfaceType } from 'graphql';
 import type { Context } from '../context.js';
 import type { EdgeRow, EntityRow, RelationPage, RelationQuery } from '../graph/repository.js';
 import type { EntityKind, RelationType } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
-import { selects } from './selection.js';
+import { selects, selectsUnder, unconditionalFields } from './selection.js';
 
 /** `Entity.relations` pages and the named relationship fields (Language.frameworks ...). */
 
@@ -33,20 +33,45 @@ export async function relationConnection(
   args: RelationArgs,
   info: GraphQLResolveInfo,
 ): Promise<RelationConnectionShape> {
-  const first = args.first ?? LIMITS.page.default;
-  const after = decodeCursor('relation', args.after);
-  const page = await ctx.loaders
-    .relations({
-      types: args.types?.length ? args.types : null,
-      direction: args.direction ?? 'BOTH',
-      kinds: args.kinds?.length ? args.kinds : null,
-      limit: first + 1,
-      after,
-      withTotal: selects(info, 'totalCount'),
-    })
-    .load(entity.key);
+  const query = relationQuery(args, selects(info, 'totalCount'));
+  const page = await ctx.loaders.relations(query).load(entity.key);
+  const first = query.limit - 1;
   const edges = page.edges.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor('relation', edge.sortKey) }));
-  return { totalCount: page.totalCount, edges, pageInfo: pageInfo(edges, page.edges.length, first, after) };
+  return { totalCount: page.totalCount, edges, pageInfo: pageInfo(edges, page.edges.length, first, query.after) };
+}
+
+/** The loader question for `relations(args)`: one more row than shown, to learn whether a next page exists. */
+function relationQuery(args: RelationArgs, withTotal: boolean): RelationQuery {
+  return {
+    types: args.types?.length ? args.types : null,
+    direction: args.direction ?? 'BOTH',
+    kinds: args.kinds?.length ? args.kinds : null,
+    limit: (args.first ?? LIMITS.page.default) + 1,
+    after: decodeCursor('relation', args.after),
+    withTotal,
+  };
+}
+
+/**
+ * The relations page the client selects under the entity being resolved, as the question its
+ * resolver will ask, when there is exactly one that applies to every entity (no directives,
+ * valid arguments); otherwise null. `entity(key:)` loads that page at once, and with it the
+ * entity, so the lookup costs no round-trip of its own.
+ */
+export function relationsAhead(info: GraphQLResolveInfo): RelationQuery | null {
+  const entityType = getNamedType(info.returnType);
+  const field = isInterfaceType(entityType) ? entityType.getFields().relations : undefined;
+  const [node, ...others] = unconditionalFields(info, 'relations', entityType.name);
+  if (!field || !node || others.length > 0 || node.directives?.length) return null;
+  try {
+    const args = getArgumentValues(field, node, info.variableValues) as RelationArgs;
+    const first = args.first ?? LIMITS.page.default;
+    if (first < 1 || first > LIMITS.page.max) return null;
+    return relationQuery(args, selectsUnder(node, 'totalCount', info.fragments));
+  } catch {
+    // Arguments the relations field itself will reject (a bad cursor): let it report them.
+    return null;
+  }
 }
 
 /** What a typed field asks: its types, direction and kinds, with no paging and no total. */

@@ -38,7 +38,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by its key (e.g. `python`, `senior`, `security`); null when no entity has that key.',
     args: { key: t.arg.string({ validate: keyArg }) },
-    resolve: (_root, args, ctx) => entityByKey(ctx, args.key),
+    resolve: (_root, args, ctx, info) => entityByKey(ctx, args.key, info),
   }),
   entities: t.field({
     type: EntityConnection,

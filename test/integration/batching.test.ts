@@ -48,6 +48,41 @@ describe('Neo4j round-trips per request', () => {
     expect(all.stats.rowsRead).toBeGreaterThan(few.stats.rowsRead);
   });
 
+  describe('entity(key:) with one relations page', () => {
+    const page =
+      'relations(first: 3, direction: IN, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { type node { key name } } }';
+    const folded = `query Folded($key: String!, $after: String) { entity(key: $key) { key name ${page} } }`;
+    // The same page in a fragment on Concept: not every entity has it, so it is not loaded ahead.
+    const separate = `query Separate($key: String!, $after: String) { entity(key: $key) { key name ... on Concept { ${page} } } }`;
+    const ask = async (query: string, variables: Record<string, unknown>) => {
+      const { data, extensions } = await server.client.rawRequest<{ entity: unknown }>(query, variables);
+      return { entity: data.entity, roundTrips: (extensions as { queryStats: Stats }).queryStats.neo4jRoundTrips };
+    };
+
+    it('takes one round-trip for the lookup and the page, with the same answer as two', async () => {
+      const one = await ask(folded, { key: 'security' });
+      const two = await ask(separate, { key: 'security' });
+      expect(one.roundTrips).toBe(1);
+      expect(two.roundTrips).toBe(2);
+      expect(one.entity).toEqual(two.entity);
+      const { endCursor } = (one.entity as { relations: { pageInfo: { endCursor: string } } }).relations.pageInfo;
+      const next = await ask(folded, { key: 'security', after: endCursor });
+      expect(next.roundTrips).toBe(1);
+      expect(next.entity).toEqual((await ask(separate, { key: 'security', after: endCursor })).entity);
+      expect(next.entity).not.toEqual(one.entity);
+    });
+
+    it('answers null for an unknown key, in one round-trip', async () => {
+      expect(await ask(folded, { key: 'no-such-entity' })).toEqual({ entity: null, roundTrips: 1 });
+    });
+
+    it('leaves a bad cursor to the relations field, which reports it', async () => {
+      const failure = await server.client.rawRequest(folded, { key: 'security', after: 'not-a-cursor' }).catch((error: unknown) => error);
+      const errors = (failure as { response: { errors: { path: string[]; extensions: { code: string } }[] } }).response.errors;
+      expect(errors.map((error) => [error.path.join('.'), error.extensions.code])).toEqual([['entity.relations', 'BAD_USER_INPUT']]);
+    });
+  });
+
   it('batches typed relationship fields and entity lookups the same way', async () => {
     const query = gql`
       query Typed($first: Int!) {

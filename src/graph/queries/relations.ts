@@ -5,7 +5,8 @@ import { citedSources, entityProjection } from './entities.js';
  * list parameters (already checked against the closed vocabulary). Paging is keyset: edges sort
  * by `direction:type:otherKey`, `$after` is the last sort key seen, and LIMIT applies per parent
  * inside the subquery, so a parent with many edges never ships more than a page. An empty
- * `$types`, `$kinds` or `$after` means "any" (see ANY in repository.ts).
+ * `$types`, `$kinds` or `$after` means "any" (see ANY in repository.ts). Each row carries its
+ * parent entity too, so `entity(key) { relations }` is answered in one round-trip.
  */
 const EDGE_FILTER = `
     (size($types) = 0 OR type(r) IN $types)
@@ -36,8 +37,8 @@ CALL (p) {
   }) AS edges
 }
 ${totalCount}
-RETURN key, edges, totalCount`;
+RETURN key, ${entityProjection('p')} AS parent, edges, totalCount`;
 
 export const RELATION_PAGES = relationPages(COUNT_ALL);
 /** For typed fields, which show no total: no counting subquery (totalCount is -1). */
-export const RELATION_LISTS = relationPages('WITH key, edges, -1 AS totalCount');
+export const RELATION_LISTS = relationPages('WITH key, p, edges, -1 AS totalCount');
