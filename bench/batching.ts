@@ -31,6 +31,8 @@ const level = (limit: number, direction: RelationQuery['direction'] = 'BOTH'): R
   limit,
   after: null,
   withTotal: true,
+  slimEdges: false,
+  slimNodes: false,
 });
 
 async function main(): Promise<void> {

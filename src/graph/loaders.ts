@@ -47,6 +47,7 @@ export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
 }
 
 /** The same question in any argument order gets the same loader. */
-function queryId({ types, kinds, direction, limit, after, withTotal }: RelationQuery): string {
-  return JSON.stringify([types ? [...types].sort() : null, kinds ? [...kinds].sort() : null, direction, limit, after, withTotal]);
+function queryId({ types, kinds, direction, limit, after, withTotal, slimEdges, slimNodes }: RelationQuery): string {
+  const sorted = (list: readonly string[] | null) => (list ? [...list].sort() : null);
+  return JSON.stringify([sorted(types), sorted(kinds), direction, limit, after, withTotal, slimEdges, slimNodes]);
 }

@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.js';
 import { ANY, type Graph, type QueryStats } from './database.js';
 import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
-import { RELATION_LISTS, RELATION_PAGES } from './queries/relations.js';
+import { type RelationShape, relationPagesStatement } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { SEARCH } from './queries/search.js';
 import { ALL_SOURCES, SOURCES_BY_KEYS, type SourceRow } from './queries/sources.js';
@@ -35,6 +35,7 @@ export interface EdgeRow {
   section: string;
   /** Keys of the sources the relationship cites. */
   sources: string[];
+  /** Only key, name and kind when the query asked for slim nodes (RelationShape). */
   node: EntityRow;
 }
 
@@ -45,8 +46,11 @@ export interface RelationPage {
   totalCount: number;
 }
 
-/** One question about relationships, asked of many parents at once; the same type from resolver to Cypher. */
-export interface RelationQuery {
+/**
+ * One question about relationships, asked of many parents at once; the same type from resolver
+ * to Cypher. Its shape (RelationShape) says what to ship: the total, edge details, whole nodes.
+ */
+export interface RelationQuery extends RelationShape {
   /** Only these relationship types (null: all). */
   types: RelationType[] | null;
   direction: 'OUT' | 'IN' | 'BOTH';
@@ -56,8 +60,6 @@ export interface RelationQuery {
   limit: number;
   /** The sort key of the last edge already seen (keyset paging). */
   after: string | null;
-  /** Count all matching relationships too; without it `totalCount` is -1 and Neo4j skips counting. */
-  withTotal: boolean;
 }
 
 export async function graphStats(graph: Graph, stats?: QueryStats): Promise<GraphStatsRow> {
@@ -85,9 +87,9 @@ export async function countEntities(graph: Graph, kind: EntityKind | null, stats
 
 /** One page of relationships per parent key, for all keys in one round-trip. */
 export async function relationPages(graph: Graph, keys: readonly string[], query: RelationQuery, stats?: QueryStats) {
-  const { types, kinds, direction, limit, after, withTotal } = query;
+  const { types, kinds, direction, limit, after } = query;
   const params = { keys, types: types ?? ANY.list, kinds: kinds ?? ANY.list, direction, limit, after: after ?? ANY.text };
-  const rows = await graph.read<{ key: string } & RelationPage>(withTotal ? RELATION_PAGES : RELATION_LISTS, params, stats);
+  const rows = await graph.read<{ key: string } & RelationPage>(relationPagesStatement(query), params, stats);
   const byKey = new Map(rows.map(({ key, ...page }) => [key, page]));
   return keys.map((key): RelationPage => byKey.get(key) ?? { parent: null, edges: [], totalCount: 0 });
 }

@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits.js';
 import type { Graph } from './database.js';
+import { RELATION_SHAPES } from './queries/relations.js';
 import {
   allSources,
   countEntities,
@@ -34,8 +35,7 @@ export async function warmQueryPlans(graph: Graph, warn: (line: string) => void)
     () => sourcesByKeys(graph, [NO_KEY]),
     () => allSources(graph),
     () => graphStats(graph),
-    () => relationPages(graph, [NO_KEY], { ...page, withTotal: true }),
-    () => relationPages(graph, [NO_KEY], { ...page, withTotal: false }),
+    ...RELATION_SHAPES.map((shape) => () => relationPages(graph, [NO_KEY], { ...page, ...shape })),
     () => searchEntities(graph, NO_KEY.replace(/\W/g, ''), null, 1),
     () => toolsFor(graph, NO_KEY, 'warm', 1),
     () => salaries(graph, null, NO_KEY),

@@ -1,11 +1,12 @@
-import { type GraphQLResolveInfo, getArgumentValues, getNamedType, isInterfaceType } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, getArgumentValues, getNamedType, isInterfaceType } from 'graphql';
 import type { Context } from '../context.js';
+import type { RelationShape } from '../graph/queries/relations.js';
 import type { EdgeRow, EntityRow, RelationPage, RelationQuery } from '../graph/repository.js';
 import type { EntityKind, RelationType } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
-import { selects, selectsUnder, unconditionalFields } from './selection.js';
+import { fieldNames, subfields, unconditionalFields } from './selection.js';
 
 /** `Entity.relations` pages and the named relationship fields (Language.frameworks ...). */
 
@@ -33,7 +34,7 @@ export async function relationConnection(
   args: RelationArgs,
   info: GraphQLResolveInfo,
 ): Promise<RelationConnectionShape> {
-  const query = relationQuery(args, selects(info, 'totalCount'));
+  const query = relationQuery(args, relationShape(info.fieldNodes, info.fragments));
   const page = await ctx.loaders.relations(query).load(entity.key);
   const first = query.limit - 1;
   const edges = page.edges.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor('relation', edge.sortKey) }));
@@ -41,14 +42,34 @@ export async function relationConnection(
 }
 
 /** The loader question for `relations(args)`: one more row than shown, to learn whether a next page exists. */
-function relationQuery(args: RelationArgs, withTotal: boolean): RelationQuery {
+function relationQuery(args: RelationArgs, shape: RelationShape): RelationQuery {
   return {
     types: args.types?.length ? args.types : null,
     direction: args.direction ?? 'BOTH',
     kinds: args.kinds?.length ? args.kinds : null,
     limit: (args.first ?? LIMITS.page.default) + 1,
     after: decodeCursor('relation', args.after),
-    withTotal,
+    ...shape,
+  };
+}
+
+/** Edge fields answered without the edge's details; node fields answered from key, name and kind alone. */
+const SLIM_EDGE_FIELDS = new Set(['__typename', 'cursor', 'type', 'direction', 'node']);
+const SLIM_NODE_FIELDS = new Set(['__typename', 'id', 'key', 'name', 'kind', 'relations']);
+const within = (names: Set<string>, allowed: Set<string>) => [...names].every((name) => allowed.has(name));
+
+/**
+ * What the selection under `relations` needs shipped: the total only when `totalCount` is
+ * selected, edge details only when one is, whole nodes only when a field beyond key, name and
+ * kind is (their own `relations` need only the key).
+ */
+function relationShape(relations: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): RelationShape {
+  const edges = subfields(relations, 'edges', fragments);
+  const nodes = subfields(edges, 'node', fragments);
+  return {
+    withTotal: fieldNames(relations, fragments).has('totalCount'),
+    slimEdges: within(fieldNames(edges, fragments), SLIM_EDGE_FIELDS),
+    slimNodes: within(fieldNames(nodes, fragments), SLIM_NODE_FIELDS),
   };
 }
 
@@ -67,7 +88,7 @@ export function relationsAhead(info: GraphQLResolveInfo): RelationQuery | null {
     const args = getArgumentValues(field, node, info.variableValues) as RelationArgs;
     const first = args.first ?? LIMITS.page.default;
     if (first < 1 || first > LIMITS.page.max) return null;
-    return relationQuery(args, selectsUnder(node, 'totalCount', info.fragments));
+    return relationQuery(args, relationShape([node], info.fragments));
   } catch {
     // Arguments the relations field itself will reject (a bad cursor): let it report them.
     return null;
@@ -87,7 +108,10 @@ const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
   kinds: spec.kinds,
   limit: LIMITS.typedFieldEntries,
   after: null,
+  // Typed fields return whole entities, which any field may be asked of.
   withTotal: false,
+  slimEdges: false,
+  slimNodes: false,
 });
 
 /**

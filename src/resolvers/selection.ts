@@ -1,29 +1,12 @@
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
-type Fragments = Record<string, FragmentDefinitionNode>;
-
 /**
- * Whether the client selected `field` directly under the field being resolved (through inline
- * fragments and named fragments too), so resolvers fetch only what is asked: e.g. a relations
- * page counts all matching relationships only when `totalCount` is selected.
+ * Reading the client's selection ahead of resolving it, so resolvers fetch only what is asked:
+ * a relations page counts all matching relationships only when `totalCount` is selected, and
+ * ships edge details and whole nodes only when a field needs them.
  */
-export function selects(info: GraphQLResolveInfo, field: string): boolean {
-  return info.fieldNodes.some((node) => selectsUnder(node, field, info.fragments));
-}
 
-/** Like `selects`, under any field node of the document. */
-export function selectsUnder(node: FieldNode, field: string, fragments: Fragments): boolean {
-  return node.selectionSet !== undefined && inSet(node.selectionSet, field, fragments);
-}
-
-function inSet(set: SelectionSetNode, field: string, fragments: Fragments): boolean {
-  return set.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value === field;
-    if (selection.kind === Kind.INLINE_FRAGMENT) return inSet(selection.selectionSet, field, fragments);
-    const fragment = fragments[selection.name.value];
-    return fragment !== undefined && inSet(fragment.selectionSet, field, fragments);
-  });
-}
+type Fragments = Record<string, FragmentDefinitionNode>;
 
 /**
  * The `field` nodes selected under the field being resolved whatever the type of its value:
@@ -46,5 +29,31 @@ export function unconditionalFields(info: GraphQLResolveInfo, field: string, onT
     }
   };
   for (const node of info.fieldNodes) if (node.selectionSet) walk(node.selectionSet);
+  return found;
+}
+
+/** The fields named `name` directly under `nodes`, through every fragment. */
+export function subfields(nodes: readonly FieldNode[], name: string, fragments: Fragments): FieldNode[] {
+  return directFields(nodes, fragments).filter((node) => node.name.value === name);
+}
+
+/** The names of the fields directly under `nodes`, through every fragment. */
+export function fieldNames(nodes: readonly FieldNode[], fragments: Fragments): Set<string> {
+  return new Set(directFields(nodes, fragments).map((node) => node.name.value));
+}
+
+function directFields(nodes: readonly FieldNode[], fragments: Fragments): FieldNode[] {
+  const found: FieldNode[] = [];
+  const walk = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) found.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else {
+        const fragment = fragments[selection.name.value];
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  for (const node of nodes) if (node.selectionSet) walk(node.selectionSet);
   return found;
 }

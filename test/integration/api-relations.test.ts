@@ -237,6 +237,37 @@ describe('Entity.relations', () => {
     }
   });
 
+  it('ships only what is selected, and whatever a fragment or a nested field asks for', async () => {
+    type Page = { entity: { relations: { edges: Record<string, unknown>[] } } };
+    const page = async (edgeFields: string) =>
+      (await api.client.request<Page>(`{ entity(key: "${busy}") { relations(first: 100) { edges { ${edgeFields} } } } }`)).entity.relations
+        .edges;
+    // Slim edges and nodes (type, direction, key, name, kind) against the whole of each.
+    const slim = await page('cursor type direction node { id key name kind }');
+    const whole = await page('cursor type direction basis node { id key name kind summary sources { section } }');
+    expect(slim.length).toBeGreaterThan(5);
+    expect(
+      whole.map(({ basis: _basis, node, ...edge }) => ({ ...edge, node: { ...(node as object), summary: undefined, sources: undefined } })),
+    ).toEqual(slim.map((edge) => ({ ...edge, node: { ...(edge.node as object), summary: undefined, sources: undefined } })));
+    // Whole-node fields asked for through fragments only, and edge details through a named fragment.
+    const viaFragments = (
+      await api.client.request<Page>(`
+      fragment Why on RelationEdge { evidence }
+      { entity(key: "${busy}") { relations(first: 100) { edges { ...Why node { key ... on Entity { summary } } } } } }
+    `)
+    ).entity.relations.edges;
+    for (const edge of viaFragments) {
+      expect((edge.evidence as string).length).toBeGreaterThan(0);
+      expect((edge.node as { summary: string }).summary.length).toBeGreaterThan(0);
+    }
+    // A slim node's own relations still come from its key.
+    const nested = await page('node { key relations(first: 1, direction: OUT) { totalCount } }');
+    for (const edge of nested) {
+      const { key, relations } = edge.node as { key: string; relations: { totalCount: number } };
+      expect(relations.totalCount, key).toBe((await storedEdges(key, { direction: 'OUT' })).length);
+    }
+  });
+
   it('rejects a cursor from another list (an entities cursor) with BAD_USER_INPUT', async () => {
     const { entities } = await api.client.request<{ entities: { pageInfo: { endCursor: string } } }>(
       gql`{ entities(first: 2) { pageInfo { endCursor } } }`,

@@ -38,6 +38,8 @@ const READS: [string, (graph: Graph, filtered: boolean) => Promise<unknown>][] =
         limit: 5,
         after: f ? 'OUT:USED_FOR:x' : null,
         withTotal: true,
+        slimEdges: false,
+        slimNodes: false,
       }),
   ],
   ['searchEntities', (g, f) => searchEntities(g, 'python', f ? ['LANGUAGE'] : null, 5)],

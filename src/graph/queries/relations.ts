@@ -6,7 +6,9 @@ import { citedSources, entityProjection } from './entities.js';
  * by `direction:type:otherKey`, `$after` is the last sort key seen, and LIMIT applies per parent
  * inside the subquery, so a parent with many edges never ships more than a page. An empty
  * `$types`, `$kinds` or `$after` means "any" (see ANY in repository.ts). Each row carries its
- * parent entity too, so `entity(key) { relations }` is answered in one round-trip.
+ * parent entity too, so `entity(key) { relations }` is answered in one round-trip. Edges and
+ * the nodes they reach ship only what the client selected (RelationShape): decoding rows was the
+ * service's largest cost on relationship pages.
  */
 const EDGE_FILTER = `
     (size($types) = 0 OR type(r) IN $types)
@@ -20,7 +22,18 @@ CALL (p) {
   RETURN count(r) AS totalCount
 }`;
 
-const relationPages = (totalCount: string) => `
+/** What a relations statement ships per edge; see RelationQuery in repository.ts. */
+export interface RelationShape {
+  withTotal: boolean;
+  /** Edges carry only sort key, type and direction (no basis, scope, evidence, section, sources). */
+  slimEdges: boolean;
+  /** Nodes at the other end carry only key, name and kind. */
+  slimNodes: boolean;
+}
+
+const edgeDetail = `basis: r.basis, scope: coalesce(r.scope, 'ENTITY'), evidence: r.evidence, section: r.section, sources: ${citedSources('r')}, `;
+
+const relationStatement = ({ withTotal, slimEdges, slimNodes }: RelationShape) => `
 UNWIND $keys AS key
 MATCH (p:Entity {key: key})
 CALL (p) {
@@ -32,13 +45,22 @@ CALL (p) {
   ORDER BY sortKey
   LIMIT $limit
   RETURN collect({
-    sortKey: sortKey, type: type(r), direction: direction, basis: r.basis, scope: coalesce(r.scope, 'ENTITY'),
-    evidence: r.evidence, section: r.section, sources: ${citedSources('r')}, node: ${entityProjection('o')}
+    sortKey: sortKey, type: type(r), direction: direction, ${slimEdges ? '' : edgeDetail}
+    node: ${slimNodes ? '{key: o.key, name: o.name, kind: o.kind}' : entityProjection('o')}
   }) AS edges
 }
-${totalCount}
+${withTotal ? COUNT_ALL : 'WITH key, p, edges, -1 AS totalCount'}
 RETURN key, ${entityProjection('p')} AS parent, edges, totalCount`;
 
-export const RELATION_PAGES = relationPages(COUNT_ALL);
-/** For typed fields, which show no total: no counting subquery (totalCount is -1). */
-export const RELATION_LISTS = relationPages('WITH key, p, edges, -1 AS totalCount');
+const flags = [false, true];
+/** Every shape, built once: the same text each time, so Neo4j plans each shape once. */
+export const RELATION_SHAPES: RelationShape[] = flags.flatMap((withTotal) =>
+  flags.flatMap((slimEdges) => flags.map((slimNodes) => ({ withTotal, slimEdges, slimNodes }))),
+);
+const STATEMENTS = new Map(RELATION_SHAPES.map((shape) => [shapeId(shape), relationStatement(shape)]));
+
+function shapeId({ withTotal, slimEdges, slimNodes }: RelationShape): number {
+  return Number(withTotal) * 4 + Number(slimEdges) * 2 + Number(slimNodes);
+}
+
+export const relationPagesStatement = (shape: RelationShape): string => STATEMENTS.get(shapeId(shape)) as string;
