@@ -22,4 +22,4 @@ COPY seed/data ./seed/data
 COPY src/examples/operations.graphql ./src/examples/operations.graphql
 USER node
 EXPOSE 4000
-CMD ["node", "--enable-source-maps", "dist/server.mjs"]
+CMD ["node", "--enable-source-maps", "--max-old-space-size=128", "dist/server.mjs"]

@@ -31,10 +31,16 @@ const stopChild = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-/** The service's production build against `neo4jUri`; resolves once /ready answers 200. */
+/** The node flags `npm start` gives the service (package.json), so it is measured as users run it. */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(`${projectRoot()}/package.json`, 'utf8')) as { scripts: { start: string } };
+  return manifest.scripts.start.split(/\s+/).filter((token) => token.startsWith('--'));
+}
+
+/** The service's production build against `neo4jUri`, run as `npm start` runs it; resolves once /ready answers 200. */
 export async function startService(neo4jUri: string, extraEnv: Record<string, string> = {}, name = 'ours'): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server.mjs'], {
+  const child = spawn(process.execPath, [...startFlags(), 'dist/server.mjs'], {
     cwd: projectRoot(),
     env: {
       ...process.env,
