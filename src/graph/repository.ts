@@ -1,13 +1,13 @@
 import { LIMITS } from '../limits.js';
 import { ANY, type Graph, type QueryStats } from './database.js';
 import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
-import { NEIGHBORHOOD, SHORTEST_PATH } from './queries/paths.js';
+import { neighborhoodStatement, shortestPathStatement } from './queries/paths.js';
 import { type RelationShape, relationPagesStatement } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { SEARCH } from './queries/search.js';
 import { ALL_SOURCES, SOURCES_BY_KEYS, type SourceRow } from './queries/sources.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
-import { TOOLS_FOR } from './queries/tools-for.js';
+import { toolsForStatement } from './queries/tools-for.js';
 import { normalizeTerm } from './search-query.js';
 import { type Basis, type EntityKind, type Region, type RelationType, type Scope, TOOL_KINDS } from './vocabulary.js';
 
@@ -109,31 +109,32 @@ export interface ToolMatchRow {
 
 /**
  * Resolves `text` to a concern and ranks the tools linked to it (see queries/tools-for.ts).
- * Null when nothing matches; `lucene` is the full-text form of `text`.
+ * Null when nothing matches; `lucene` is the full-text form of `text`. With `slim`, tools and
+ * the ends of their steps carry only key, name and kind.
  */
-export async function toolsFor(graph: Graph, text: string, lucene: string, limit: number, stats?: QueryStats) {
-  const norm = normalizeTerm(text);
+export async function toolsFor(graph: Graph, ask: { text: string; lucene: string; limit: number; slim: boolean }, stats?: QueryStats) {
+  const norm = normalizeTerm(ask.text);
+  const params = { text: ask.text, lucene: ask.lucene, norm, phrase: ` ${norm} `, limit: ask.limit };
   const [row] = await graph.read<{ concern: EntityRow; matches: ToolMatchRow[] }>(
-    TOOLS_FOR,
-    { text, lucene, norm, phrase: ` ${norm} `, limit, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS, maxBridges: LIMITS.toolBridges },
+    toolsForStatement(ask.slim),
+    { ...params, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS, maxBridges: LIMITS.toolBridges },
     stats,
   );
   return row ?? null;
 }
 
-export async function shortestPath(graph: Graph, from: string, to: string, maxHops: number, stats?: QueryStats) {
-  const query = SHORTEST_PATH.get(maxHops);
-  if (!query) throw new RangeError(`maxHops ${maxHops} has no prebuilt query`);
-  const [row] = await graph.read<{ steps: StepRow[] }>(query, { from, to }, stats);
+/** The shortest chain of at most `maxHops` relationships; with `slim`, its ends carry only key, name and kind. */
+export async function shortestPath(graph: Graph, ask: { from: string; to: string; maxHops: number; slim: boolean }, stats?: QueryStats) {
+  const query = shortestPathStatement(ask.maxHops, ask.slim);
+  const [row] = await graph.read<{ steps: StepRow[] }>(query, { from: ask.from, to: ask.to }, stats);
   return row?.steps ?? null;
 }
 
-export async function neighborhood(graph: Graph, key: string, depth: number, limit: number, stats?: QueryStats) {
-  const query = NEIGHBORHOOD.get(depth);
-  if (!query) throw new RangeError(`depth ${depth} has no prebuilt query`);
+/** The subgraph around `key`, breadth-first; with `slim`, nodes carry only key, name and kind. */
+export async function neighborhood(graph: Graph, ask: { key: string; depth: number; limit: number; slim: boolean }, stats?: QueryStats) {
   const [row] = await graph.read<{ nodes: EntityRow[]; edges: { from: string; to: string; type: RelationType }[] }>(
-    query,
-    { key, limit },
+    neighborhoodStatement(ask.depth, ask.slim),
+    { key: ask.key, limit: ask.limit },
     stats,
   );
   return row ?? null;

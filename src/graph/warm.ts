@@ -37,11 +37,13 @@ export async function warmQueryPlans(graph: Graph, warn: (line: string) => void)
     () => graphStats(graph),
     ...RELATION_SHAPES.map((shape) => () => relationPages(graph, [NO_KEY], { ...page, ...shape })),
     () => searchEntities(graph, NO_KEY.replace(/\W/g, ''), null, 1),
-    () => toolsFor(graph, NO_KEY, 'warm', 1),
+    ...[false, true].map((slim) => () => toolsFor(graph, { text: NO_KEY, lucene: 'warm', limit: 1, slim })),
     () => salaries(graph, null, NO_KEY),
     () => salariesByOwner(graph, [NO_KEY]),
-    ...range(LIMITS.pathHops.max).map((hops) => () => shortestPath(graph, NO_KEY, `${NO_KEY}2`, hops)),
-    ...range(LIMITS.neighborhoodDepth.max).map((depth) => () => neighborhood(graph, NO_KEY, depth, 1)),
+    ...[false, true].flatMap((slim) => [
+      ...range(LIMITS.pathHops.max).map((maxHops) => () => shortestPath(graph, { from: NO_KEY, to: `${NO_KEY}2`, maxHops, slim })),
+      ...range(LIMITS.neighborhoodDepth.max).map((depth) => () => neighborhood(graph, { key: NO_KEY, depth, limit: 1, slim })),
+    ]),
   ];
   let failed = 0;
   for (const shape of shapes) await shape().catch(() => failed++);

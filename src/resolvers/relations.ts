@@ -6,7 +6,7 @@ import type { EntityKind, RelationType } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
-import { fieldNames, subfields, unconditionalFields } from './selection.js';
+import { fieldNames, needsOnlyKeyNameKind, subfields, unconditionalFields } from './selection.js';
 
 /** `Entity.relations` pages and the named relationship fields (Language.frameworks ...). */
 
@@ -53,10 +53,8 @@ function relationQuery(args: RelationArgs, shape: RelationShape): RelationQuery 
   };
 }
 
-/** Edge fields answered without the edge's details; node fields answered from key, name and kind alone. */
+/** Edge fields answered without the edge's details. */
 const SLIM_EDGE_FIELDS = new Set(['__typename', 'cursor', 'type', 'direction', 'node']);
-const SLIM_NODE_FIELDS = new Set(['__typename', 'id', 'key', 'name', 'kind', 'relations']);
-const within = (names: Set<string>, allowed: Set<string>) => [...names].every((name) => allowed.has(name));
 
 /**
  * What the selection under `relations` needs shipped: the total only when `totalCount` is
@@ -65,11 +63,10 @@ const within = (names: Set<string>, allowed: Set<string>) => [...names].every((n
  */
 function relationShape(relations: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments']): RelationShape {
   const edges = subfields(relations, 'edges', fragments);
-  const nodes = subfields(edges, 'node', fragments);
   return {
     withTotal: fieldNames(relations, fragments).has('totalCount'),
-    slimEdges: within(fieldNames(edges, fragments), SLIM_EDGE_FIELDS),
-    slimNodes: within(fieldNames(nodes, fragments), SLIM_NODE_FIELDS),
+    slimEdges: [...fieldNames(edges, fragments)].every((name) => SLIM_EDGE_FIELDS.has(name)),
+    slimNodes: needsOnlyKeyNameKind(subfields(edges, 'node', fragments), fragments),
   };
 }
 

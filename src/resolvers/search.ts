@@ -1,9 +1,12 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { searchEntities, toolsFor } from '../graph/repository.js';
 import { luceneQuery } from '../graph/search-query.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
+import { slimSteps } from './paths.js';
+import { fieldsAt, needsOnlyKeyNameKind } from './selection.js';
 
 /** Finding entities by text, and the tools linked to a concern. */
 
@@ -18,11 +21,12 @@ export async function search(ctx: Context, args: { text: string; kinds?: EntityK
  * ("tools used for security") or text with typos; Cypher resolves it and ranks the tools in
  * the same round-trip. Each match names the concern used, so clients can say so.
  */
-export async function toolsForConcern(ctx: Context, args: { concern: string; first?: number | null }) {
+export async function toolsForConcern(ctx: Context, args: { concern: string; first?: number | null }, info: GraphQLResolveInfo) {
   const text = args.concern.trim();
   const lucene = luceneQuery(text);
   if (!lucene) return [];
-  const found = await toolsFor(ctx.graph, text, lucene, args.first ?? LIMITS.toolMatches.default, ctx.stats);
+  const slim = needsOnlyKeyNameKind(fieldsAt(info, 'tool'), info.fragments) && slimSteps(info, 'path');
+  const found = await toolsFor(ctx.graph, { text, lucene, limit: args.first ?? LIMITS.toolMatches.default, slim }, ctx.stats);
   if (!found) return [];
   const { concern, matches } = found;
   return matches.map((match) => ({

@@ -57,3 +57,16 @@ function directFields(nodes: readonly FieldNode[], fragments: Fragments): FieldN
   for (const node of nodes) if (node.selectionSet) walk(node.selectionSet);
   return found;
 }
+
+/** Entity fields answered from key, name and kind alone (an entity's own relations need only its key). */
+const KEY_NAME_KIND_FIELDS = new Set(['__typename', 'id', 'key', 'name', 'kind', 'relations']);
+
+/** Whether the entities selected as `nodes` need nothing beyond key, name and kind (no nodes: nothing). */
+export function needsOnlyKeyNameKind(nodes: readonly FieldNode[], fragments: Fragments): boolean {
+  return [...fieldNames(nodes, fragments)].every((name) => KEY_NAME_KIND_FIELDS.has(name));
+}
+
+/** The fields reached from the field being resolved by following `path`, e.g. `fieldsAt(info, 'steps', 'from')`. */
+export function fieldsAt(info: GraphQLResolveInfo, ...path: string[]): FieldNode[] {
+  return path.reduce<readonly FieldNode[]>((nodes, name) => subfields(nodes, name, info.fragments), info.fieldNodes) as FieldNode[];
+}

@@ -57,7 +57,7 @@ builder.queryFields((t) => ({
       to: t.arg.string({ validate: keyArg }),
       maxHops: t.arg.int(boundedInt('maxHops', LIMITS.pathHops)),
     },
-    resolve: (_root, args, ctx) => path(ctx, args),
+    resolve: (_root, args, ctx, info) => path(ctx, args, info),
   }),
   neighborhood: t.field({
     type: Subgraph,
@@ -68,6 +68,6 @@ builder.queryFields((t) => ({
       depth: t.arg.int(boundedInt('depth', LIMITS.neighborhoodDepth)),
       limit: t.arg.int(boundedInt('limit', LIMITS.neighborhoodNodes)),
     },
-    resolve: (_root, args, ctx) => neighborhood(ctx, args),
+    resolve: (_root, args, ctx, info) => neighborhood(ctx, args, info),
   }),
 }));

@@ -57,6 +57,6 @@ builder.queryFields((t) => ({
       concern: t.arg.string({ validate: nonEmptyText }),
       first: t.arg.int(boundedInt('first', LIMITS.toolMatches)),
     },
-    resolve: (_root, args, ctx) => toolsForConcern(ctx, args),
+    resolve: (_root, args, ctx, info) => toolsForConcern(ctx, args, info),
   }),
 }));

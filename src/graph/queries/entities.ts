@@ -12,12 +12,18 @@ const ENTITY_FIELDS = ['key', 'name', 'kind', 'aliases', 'summary', 'sections', 
 export const entityProjection = (node: string) =>
   `{${ENTITY_FIELDS.map((field) => `${field}: ${node}.${field}`).join(', ')}, sources: ${citedSources(node)}, version: coalesce(${node}.version, 1), updatedAt: ${node}.updatedAt, updatedBy: coalesce(${node}.updatedBy, 'seed')}`;
 
+/** Key, name and kind only: what a client that selects no other entity field needs (see resolvers/selection.ts). */
+export const slimEntityProjection = (node: string) => `{key: ${node}.key, name: ${node}.name, kind: ${node}.kind}`;
+
+/** The whole projection, or the slim one when `slim`. */
+export const entityShape = (node: string, slim: boolean) => (slim ? slimEntityProjection(node) : entityProjection(node));
+
 /** The source keys a node or relationship cites; one written before `sources` existed rests on the article, then the only source. */
 export const citedSources = (item: string) => `coalesce(${item}.sources, ['article'])`;
 
-/** One relationship as a path step (from, type, to, and why it holds), from variable `r`. */
-export const stepProjection = (r: string) => `{
-  from: ${entityProjection(`startNode(${r})`)}, to: ${entityProjection(`endNode(${r})`)},
+/** One relationship as a path step (from, type, to, and why it holds), from variable `r`; its ends slim when `slim`. */
+export const stepProjection = (r: string, slim = false) => `{
+  from: ${entityShape(`startNode(${r})`, slim)}, to: ${entityShape(`endNode(${r})`, slim)},
   type: type(${r}), basis: ${r}.basis, scope: coalesce(${r}.scope, 'ENTITY'), evidence: ${r}.evidence, section: ${r}.section
 }`;
 

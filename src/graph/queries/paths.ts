@@ -1,21 +1,32 @@
 import { LIMITS } from '../../limits.js';
-import { entityProjection, stepProjection } from './entities.js';
+import { entityShape, stepProjection } from './entities.js';
 
 /**
  * Variable-length bounds cannot be parameters, so each allowed hop count or depth has its own
- * prebuilt query text; callers pick one by a validated integer, never by splicing input.
+ * prebuilt query text; callers pick one by a validated integer, never by splicing input. Each
+ * comes in two shapes: whole entities, or slim ones (key, name, kind) when the client selects
+ * nothing else of them.
  */
 
-const shortestPath = (hops: number) => `
+const shortestPath = (hops: number, slim: boolean) => `
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
 MATCH p = shortestPath((a)-[*..${hops}]-(b))
 WHERE all(r IN relationships(p) WHERE startNode(r):Entity AND endNode(r):Entity)
-RETURN [r IN relationships(p) | ${stepProjection('r')}] AS steps
+RETURN [r IN relationships(p) | ${stepProjection('r', slim)}] AS steps
 LIMIT 1`;
 
-export const SHORTEST_PATH: ReadonlyMap<number, string> = new Map(
-  Array.from({ length: LIMITS.pathHops.max }, (_, i) => [i + 1, shortestPath(i + 1)]),
-);
+/** Statement texts by bound and shape, built once (the same text each time, so planned once). */
+function prebuilt(max: number, build: (bound: number, slim: boolean) => string) {
+  const texts = new Map<string, string>();
+  for (let bound = 1; bound <= max; bound += 1) for (const slim of [false, true]) texts.set(`${bound}:${slim}`, build(bound, slim));
+  return (bound: number, slim: boolean): string => {
+    const text = texts.get(`${bound}:${slim}`);
+    if (!text) throw new RangeError(`${bound} has no prebuilt query`);
+    return text;
+  };
+}
+
+export const shortestPathStatement = prebuilt(LIMITS.pathHops.max, shortestPath);
 
 /**
  * Breadth-first over distinct nodes, one level per block, never enumerating paths: each level
@@ -38,7 +49,7 @@ CALL (nodes, frontier) {
 WITH nodes, found[0..$limit - size(nodes)] AS next
 WITH nodes + next AS nodes, next AS frontier`;
 
-const neighborhood = (depth: number) => `
+const neighborhood = (depth: number, slim: boolean) => `
 MATCH (center:Entity {key: $key})
 WITH [center] AS nodes, [center] AS frontier
 ${Array.from({ length: depth }, () => level).join('\n')}
@@ -47,8 +58,6 @@ CALL (nodes) {
   MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
   RETURN collect({from: a.key, to: b.key, type: type(r)}) AS edges
 }
-RETURN [n IN nodes | ${entityProjection('n')}] AS nodes, edges`;
+RETURN [n IN nodes | ${entityShape('n', slim)}] AS nodes, edges`;
 
-export const NEIGHBORHOOD: ReadonlyMap<number, string> = new Map(
-  Array.from({ length: LIMITS.neighborhoodDepth.max }, (_, i) => [i + 1, neighborhood(i + 1)]),
-);
+export const neighborhoodStatement = prebuilt(LIMITS.neighborhoodDepth.max, neighborhood);

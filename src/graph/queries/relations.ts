@@ -1,4 +1,4 @@
-import { citedSources, entityProjection } from './entities.js';
+import { citedSources, entityProjection, entityShape } from './entities.js';
 
 /**
  * One page of relationships for each parent key, in one round-trip. Types and kinds arrive as
@@ -46,7 +46,7 @@ CALL (p) {
   LIMIT $limit
   RETURN collect({
     sortKey: sortKey, type: type(r), direction: direction, ${slimEdges ? '' : edgeDetail}
-    node: ${slimNodes ? '{key: o.key, name: o.name, kind: o.kind}' : entityProjection('o')}
+    node: ${entityShape('o', slimNodes)}
   }) AS edges
 }
 ${withTotal ? COUNT_ALL : 'WITH key, p, edges, -1 AS totalCount'}

@@ -1,4 +1,4 @@
-import { entityProjection, stepProjection } from './entities.js';
+import { entityProjection, entityShape, stepProjection } from './entities.js';
 
 /**
  * `toolsFor`, in one round-trip: resolve the concern, gather every justifying path of length one
@@ -27,7 +27,7 @@ import { entityProjection, stepProjection } from './entities.js';
  * Neo4j's counts, not by walking the links): on a hub concern the paths through the remaining
  * bridges would score lowest anyway.
  */
-export const TOOLS_FOR = `
+const toolsFor = (slim: boolean) => `
 OPTIONAL MATCH (exact:Entity {key: $text})
 CALL (exact) {
   WITH exact WHERE exact IS NOT NULL
@@ -69,11 +69,15 @@ CALL (c, toolCount) {
   ORDER BY score DESC, t.name
   LIMIT $limit
   RETURN collect({
-    tool: ${entityProjection('t')}, score: round(score, 3),
-    steps: [r IN [best.r1, best.r2] WHERE r IS NOT NULL | ${stepProjection('r')}]
+    tool: ${entityShape('t', slim)}, score: round(score, 3),
+    steps: [r IN [best.r1, best.r2] WHERE r IS NOT NULL | ${stepProjection('r', slim)}]
   }) AS matches
 }
 RETURN ${entityProjection('c')} AS concern, matches`;
+
+/** The statement, with tools and the ends of their steps slim (key, name, kind) or whole; the concern is always whole. */
+const STATEMENTS = { whole: toolsFor(false), slim: toolsFor(true) };
+export const toolsForStatement = (slim: boolean) => (slim ? STATEMENTS.slim : STATEMENTS.whole);
 
 /** 1.0 for a STATED link, 0.5 for an INFERRED one; ×0.8 when its evidence speaks of a category. */
 function weight(r: string): string {
