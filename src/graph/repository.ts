@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.js';
 import { ANY, type Graph, type QueryStats } from './database.js';
 import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { neighborhoodStatement, shortestPathStatement } from './queries/paths.js';
-import { type RelationShape, relationPagesStatement } from './queries/relations.js';
+import { ENTITY_PAGE_WITH_TYPED, type RelationShape, relationPagesStatement } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { SEARCH } from './queries/search.js';
 import { ALL_SOURCES, SOURCES_BY_KEYS, type SourceRow } from './queries/sources.js';
@@ -78,6 +78,39 @@ export async function entityPage(graph: Graph, args: { kind: EntityKind | null; 
   const params = { kind: args.kind ?? ANY.text, after: args.after ?? ANY.text, limit: args.limit };
   const rows = await graph.read<{ entity: EntityRow }>(ENTITY_PAGE, params, stats);
   return rows.map((row) => row.entity);
+}
+
+/** A typed relationship field (Framework.language ...): the kind it belongs to, and its filter. */
+export interface TypedFieldFilter {
+  parentKind: EntityKind;
+  types: RelationType[];
+  direction: 'OUT' | 'IN';
+  kinds: EntityKind[];
+}
+
+/**
+ * entityPage, with the typed fields in `typed` loaded for every entity of the page in the same
+ * round-trip: `pages[i]` is the page the relations loader would return for `typed[i]` (its
+ * parent's kind aside), at most `limit` edges per entity and field.
+ */
+export async function entityPageWithTyped(
+  graph: Graph,
+  args: { kind: EntityKind | null; after: string | null; limit: number },
+  typed: { fields: TypedFieldFilter[]; limit: number },
+  stats?: QueryStats,
+): Promise<{ entity: EntityRow; pages: RelationPage[] }[]> {
+  const params = {
+    kind: args.kind ?? ANY.text,
+    after: args.after ?? ANY.text,
+    limit: args.limit,
+    typed: typed.fields,
+    typedLimit: typed.limit,
+  };
+  const rows = await graph.read<{ entity: EntityRow; typed: { index: number; edges: EdgeRow[] }[] }>(ENTITY_PAGE_WITH_TYPED, params, stats);
+  return rows.map(({ entity, typed: found }) => {
+    const edges = new Map(found.map(({ index, edges: list }) => [index, list]));
+    return { entity, pages: typed.fields.map((_, index) => ({ parent: entity, edges: edges.get(index) ?? [], totalCount: -1 })) };
+  });
 }
 
 export async function countEntities(graph: Graph, kind: EntityKind | null, stats?: QueryStats): Promise<number> {

@@ -6,6 +6,7 @@ import {
   countEntities,
   entitiesByKeys,
   entityPage,
+  entityPageWithTyped,
   graphStats,
   neighborhood,
   relationPages,
@@ -32,6 +33,12 @@ export async function warmQueryPlans(graph: Graph, warn: (line: string) => void)
     () => entitiesByKeys(graph, [NO_KEY]),
     () => entityPage(graph, { kind: null, after: NO_KEY, limit: 1 }),
     () => countEntities(graph, null),
+    () =>
+      entityPageWithTyped(
+        graph,
+        { kind: null, after: NO_KEY, limit: 1 },
+        { fields: [{ parentKind: 'FRAMEWORK', types: ['WRITTEN_IN'], direction: 'OUT', kinds: ['LANGUAGE'] }], limit: 1 },
+      ),
     () => sourcesByKeys(graph, [NO_KEY]),
     () => allSources(graph),
     () => graphStats(graph),

@@ -1,11 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { countEntities, type EntityRow, entityPage } from '../graph/repository.js';
+import {
+  countEntities,
+  type EntityRow,
+  entityPage,
+  entityPageWithTyped,
+  type RelationPage,
+  type TypedFieldFilter,
+} from '../graph/repository.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
-import { relationsAhead } from './relations.js';
+import { relationsAhead, typedFieldsAhead, typedQuery } from './relations.js';
 
 /** Entity lookups: by key, by global id for one kind, page by page. */
 
@@ -37,16 +44,33 @@ export async function entitiesOfKind(ctx: Context, keys: string[], kind: EntityK
   });
 }
 
-/** A keyset page of entities ordered by key; `totalCount` is a separate resolver, fetched only when selected. */
+/**
+ * A keyset page of entities ordered by key; `totalCount` is a separate resolver, fetched only
+ * when selected. Typed fields selected on its entities (Framework.language ...) are loaded in
+ * the same round-trip and handed to the loader those fields read from.
+ */
 export async function entityConnection(
   ctx: Context,
   args: { kind?: EntityKind | null; first?: number | null; after?: string | null },
+  info: GraphQLResolveInfo,
 ): Promise<EntityConnectionShape> {
   const first = args.first ?? LIMITS.page.default;
   const afterKey = decodeCursor('entity', args.after);
-  const rows = await entityPage(ctx.graph, { kind: args.kind ?? null, after: afterKey, limit: first + 1 }, ctx.stats);
+  const page = { kind: args.kind ?? null, after: afterKey, limit: first + 1 };
+  const typed = [...typedFieldsAhead(info, 'nodes'), ...typedFieldsAhead(info, 'edges', 'node')];
+  const rows = typed.length ? await pageWithTyped(ctx, page, typed) : await entityPage(ctx.graph, page, ctx.stats);
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor('entity', node.key), node }));
   return { kind: args.kind ?? null, edges, pageInfo: pageInfo(edges, rows.length, first, afterKey) };
+}
+
+async function pageWithTyped(ctx: Context, page: Parameters<typeof entityPage>[1], fields: TypedFieldFilter[]): Promise<EntityRow[]> {
+  const rows = await entityPageWithTyped(ctx.graph, page, { fields, limit: LIMITS.typedFieldEntries }, ctx.stats);
+  for (const { entity, pages } of rows) {
+    fields.forEach((field, index) => {
+      if (field.parentKind === entity.kind) ctx.loaders.relations(typedQuery(field)).prime(entity.key, pages[index] as RelationPage);
+    });
+  }
+  return rows.map((row) => row.entity);
 }
 
 export const entityTotal = (ctx: Context, connection: EntityConnectionShape) => countEntities(ctx.graph, connection.kind, ctx.stats);

@@ -1,12 +1,12 @@
-import { type FieldNode, type GraphQLResolveInfo, getArgumentValues, getNamedType, isInterfaceType } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, getArgumentValues, getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import type { Context } from '../context.js';
 import type { RelationShape } from '../graph/queries/relations.js';
-import type { EdgeRow, EntityRow, RelationPage, RelationQuery } from '../graph/repository.js';
+import type { EdgeRow, EntityRow, RelationPage, RelationQuery, TypedFieldFilter } from '../graph/repository.js';
 import type { EntityKind, RelationType } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type PageInfoShape, pageInfo } from './page-info.js';
-import { fieldNames, needsOnlyKeyNameKind, subfields, unconditionalFields } from './selection.js';
+import { fieldNames, fieldsAt, fieldsByParentType, needsOnlyKeyNameKind, subfields, unconditionalFields } from './selection.js';
 
 /** `Entity.relations` pages and the named relationship fields (Language.frameworks ...). */
 
@@ -99,7 +99,7 @@ export interface TypedFieldSpec {
   kinds: EntityKind[];
 }
 
-const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
+export const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
   types: spec.types,
   direction: spec.direction,
   kinds: spec.kinds,
@@ -110,6 +110,27 @@ const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
   slimEdges: false,
   slimNodes: false,
 });
+
+const TYPED_FIELD = 'typedRelation';
+
+/** The schema extension that marks a typed field, so pages can load it ahead (see typedFieldsAhead). */
+export const typedFieldExtension = (parentKind: EntityKind, spec: TypedFieldSpec) => ({
+  [TYPED_FIELD]: { parentKind, types: spec.types, direction: spec.direction, kinds: spec.kinds } satisfies TypedFieldFilter,
+});
+
+/**
+ * The typed fields selected on the entities at `path` under the field being resolved (e.g.
+ * `nodes` of an entity page), whatever fragments select them, each once.
+ */
+export function typedFieldsAhead(info: GraphQLResolveInfo, ...path: string[]): TypedFieldFilter[] {
+  const found = new Map<string, TypedFieldFilter>();
+  for (const { parentType, node } of fieldsByParentType(fieldsAt(info, ...path), info.fragments)) {
+    const type = parentType ? info.schema.getType(parentType) : undefined;
+    const filter = isObjectType(type) ? type.getFields()[node.name.value]?.extensions[TYPED_FIELD] : undefined;
+    if (filter) found.set(`${parentType}.${node.name.value}`, filter as TypedFieldFilter);
+  }
+  return [...found.values()];
+}
 
 /**
  * The entities at the other end, by name. An entity linked by two of the field's types

@@ -70,3 +70,23 @@ export function needsOnlyKeyNameKind(nodes: readonly FieldNode[], fragments: Fra
 export function fieldsAt(info: GraphQLResolveInfo, ...path: string[]): FieldNode[] {
   return path.reduce<readonly FieldNode[]>((nodes, name) => subfields(nodes, name, info.fragments), info.fieldNodes) as FieldNode[];
 }
+
+/**
+ * The fields directly under `nodes`, through every fragment, each with the type condition of
+ * the innermost fragment selecting it (undefined when none does: the field's own type).
+ */
+export function fieldsByParentType(nodes: readonly FieldNode[], fragments: Fragments): { parentType?: string; node: FieldNode }[] {
+  const found: { parentType?: string; node: FieldNode }[] = [];
+  const walk = (set: SelectionSetNode, parentType: string | undefined) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) found.push({ parentType, node: selection });
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, selection.typeCondition?.name.value ?? parentType);
+      else {
+        const fragment = fragments[selection.name.value];
+        if (fragment) walk(fragment.selectionSet, fragment.typeCondition.name.value);
+      }
+    }
+  };
+  for (const node of nodes) if (node.selectionSet) walk(node.selectionSet, undefined);
+  return found;
+}

@@ -50,6 +50,6 @@ builder.queryFields((t) => ({
       first: t.arg.int(boundedInt('first', LIMITS.page)),
       after: t.arg.string({ required: false }),
     },
-    resolve: (_root, args, ctx) => entityConnection(ctx, args),
+    resolve: (_root, args, ctx, info) => entityConnection(ctx, args, info),
   }),
 }));

@@ -3,7 +3,7 @@ import { ENTITY_KINDS, type EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { entitiesOfKind } from '../resolvers/entities.js';
 import { expectedBeyond } from '../resolvers/levels.js';
-import { typedEntities, typedEntity } from '../resolvers/relations.js';
+import { typedEntities, typedEntity, typedFieldExtension } from '../resolvers/relations.js';
 import { entitySalaries } from '../resolvers/salaries.js';
 import { keyArg } from './args.js';
 import { builder } from './builder.js';
@@ -33,17 +33,21 @@ for (const kind of ENTITY_KINDS) {
       Object.fromEntries(
         TYPED_RELATIONS[kind].map((spec) => {
           const target = spec.kinds.length === 1 ? ENTITY_TYPES[spec.kinds[0] as EntityKind] : EntityRef;
+          // Lets an entity page load this field with itself (resolvers/entities.ts).
+          const extensions = typedFieldExtension(kind, spec);
           const field = spec.single
             ? t.loadable({
                 type: target,
                 nullable: true,
                 description: spec.description,
+                extensions,
                 load: (keys: string[], ctx) => typedEntity(ctx, keys, spec),
                 resolve: (entity) => entity.key,
               })
             : t.loadableList({
                 type: target,
                 description: spec.description,
+                extensions,
                 // At most the typed-field cap, and no more than any entity has of these types.
                 complexity: (_args, ctx) => ({
                   field: 1,

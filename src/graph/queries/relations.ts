@@ -33,6 +33,10 @@ export interface RelationShape {
 
 const edgeDetail = `basis: r.basis, scope: coalesce(r.scope, 'ENTITY'), evidence: r.evidence, section: r.section, sources: ${citedSources('r')}, `;
 
+/** One edge as relations statements return it, from `r`, its `direction` and `sortKey`, and `o` at the other end. */
+export const edgeProjection = ({ slimEdges, slimNodes }: Omit<RelationShape, 'withTotal'>) =>
+  `{sortKey: sortKey, type: type(r), direction: direction, ${slimEdges ? '' : edgeDetail}node: ${entityShape('o', slimNodes)}}`;
+
 const relationStatement = ({ withTotal, slimEdges, slimNodes }: RelationShape) => `
 UNWIND $keys AS key
 MATCH (p:Entity {key: key})
@@ -44,10 +48,7 @@ CALL (p) {
   WHERE $after = '' OR sortKey > $after
   ORDER BY sortKey
   LIMIT $limit
-  RETURN collect({
-    sortKey: sortKey, type: type(r), direction: direction, ${slimEdges ? '' : edgeDetail}
-    node: ${entityShape('o', slimNodes)}
-  }) AS edges
+  RETURN collect(${edgeProjection({ slimEdges, slimNodes })}) AS edges
 }
 ${withTotal ? COUNT_ALL : 'WITH key, p, edges, -1 AS totalCount'}
 RETURN key, ${entityProjection('p')} AS parent, edges, totalCount`;
@@ -64,3 +65,31 @@ function shapeId({ withTotal, slimEdges, slimNodes }: RelationShape): number {
 }
 
 export const relationPagesStatement = (shape: RelationShape): string => STATEMENTS.get(shapeId(shape)) as string;
+
+/**
+ * ENTITY_PAGE (queries/entities.ts) with the typed relationship fields selected on its entities
+ * (Framework.language ...), in one round-trip. `$typed` lists those fields, each as the kind of
+ * entity it belongs to and its filter; each row returns, per field index, the edges the
+ * relations statement would return for that filter (none for entities of other kinds).
+ */
+export const ENTITY_PAGE_WITH_TYPED = `
+MATCH (n:Entity)
+WHERE ($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)
+WITH n ORDER BY n.key LIMIT $limit
+CALL (n) {
+  UNWIND range(0, size($typed) - 1) AS index
+  WITH index, $typed[index] AS field
+  CALL (n, field) {
+    MATCH (n)-[r]-(o:Entity)
+    WHERE n.kind = field.parentKind AND type(r) IN field.types AND o.kind IN field.kinds
+      AND (field.direction = 'OUT') = (startNode(r) = n)
+    WITH r, o, field.direction AS direction
+    WITH r, o, direction, direction + ':' + type(r) + ':' + o.key AS sortKey
+    ORDER BY sortKey
+    LIMIT $typedLimit
+    RETURN collect(${edgeProjection({ slimEdges: false, slimNodes: false })}) AS edges
+  }
+  RETURN collect({index: index, edges: edges}) AS typed
+}
+RETURN ${entityProjection('n')} AS entity, typed
+ORDER BY n.key`;
