@@ -57,7 +57,7 @@ export async function entityConnection(
   const first = args.first ?? LIMITS.page.default;
   const afterKey = decodeCursor('entity', args.after);
   const page = { kind: args.kind ?? null, after: afterKey, limit: first + 1 };
-  const typed = [...typedFieldsAhead(info, 'nodes'), ...typedFieldsAhead(info, 'edges', 'node')];
+  const typed = typedFieldsAhead(info, [['nodes'], ['edges', 'node']]);
   const rows = typed.length ? await pageWithTyped(ctx, page, typed) : await entityPage(ctx.graph, page, ctx.stats);
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor('entity', node.key), node }));
   return { kind: args.kind ?? null, edges, pageInfo: pageInfo(edges, rows.length, first, afterKey) };

@@ -119,12 +119,13 @@ export const typedFieldExtension = (parentKind: EntityKind, spec: TypedFieldSpec
 });
 
 /**
- * The typed fields selected on the entities at `path` under the field being resolved (e.g.
- * `nodes` of an entity page), whatever fragments select them, each once.
+ * The typed fields selected on the entities at `paths` under the field being resolved (e.g.
+ * `nodes` and `edges.node` of an entity page), whatever fragments select them, each once.
  */
-export function typedFieldsAhead(info: GraphQLResolveInfo, ...path: string[]): TypedFieldFilter[] {
+export function typedFieldsAhead(info: GraphQLResolveInfo, paths: string[][]): TypedFieldFilter[] {
   const found = new Map<string, TypedFieldFilter>();
-  for (const { parentType, node } of fieldsByParentType(fieldsAt(info, ...path), info.fragments)) {
+  const entities = paths.flatMap((path) => fieldsAt(info, ...path));
+  for (const { parentType, node } of fieldsByParentType(entities, info.fragments)) {
     const type = parentType ? info.schema.getType(parentType) : undefined;
     const filter = isObjectType(type) ? type.getFields()[node.name.value]?.extensions[TYPED_FIELD] : undefined;
     if (filter) found.set(`${parentType}.${node.name.value}`, filter as TypedFieldFilter);

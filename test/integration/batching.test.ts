@@ -111,6 +111,12 @@ describe('Neo4j round-trips per request', () => {
       `{ entities(first: 100) { nodes { ${typed} } } }`,
     );
     expect((extensions as { queryStats: Stats }).queryStats.neo4jRoundTrips).toBe(1);
+    // The same through edges { node }, with the typed fields in a named fragment.
+    const viaEdges = await server.client.rawRequest<{ entities: { edges: { node: unknown }[] } }>(
+      `fragment Typed on Entity { ${typed} } { entities(first: 100) { edges { node { ...Typed } } } }`,
+    );
+    expect((viaEdges.extensions as { queryStats: Stats }).queryStats.neo4jRoundTrips).toBe(1);
+    expect(viaEdges.data.entities.edges.map((edge) => edge.node)).toEqual(data.entities.nodes);
     const withFields = data.entities.nodes.filter((node) => Object.keys(node).length > 1);
     expect(withFields.length).toBeGreaterThan(5);
     for (const node of withFields) {
