@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.js';
 import { ANY, type Graph, type QueryStats } from './database.js';
 import { COUNT_ENTITIES, ENTITIES_BY_KEYS, ENTITY_PAGE, type EntityRow } from './queries/entities.js';
 import { neighborhoodStatement, shortestPathStatement } from './queries/paths.js';
-import { ENTITY_PAGE_WITH_TYPED, type RelationShape, relationPagesStatement } from './queries/relations.js';
+import { ENTITY_PAGE_WITH_TYPED, ENTITY_WITH_TYPED, type RelationShape, relationPagesStatement } from './queries/relations.js';
 import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.js';
 import { SEARCH } from './queries/search.js';
 import { ALL_SOURCES, SOURCES_BY_KEYS, type SourceRow } from './queries/sources.js';
@@ -88,25 +88,38 @@ export interface TypedFieldFilter {
   kinds: EntityKind[];
 }
 
-/**
- * entityPage, with the typed fields in `typed` loaded for every entity of the page in the same
- * round-trip: `pages[i]` is the page the relations loader would return for `typed[i]` (its
- * parent's kind aside), at most `limit` edges per entity and field.
- */
+/** The typed fields to load with entities, and how many edges each may return per entity. */
+export interface TypedFields {
+  fields: TypedFieldFilter[];
+  limit: number;
+}
+
+/** An entity with, per field of TypedFields, the page the relations loader would return for it. */
+export interface EntityWithTyped {
+  entity: EntityRow;
+  pages: RelationPage[];
+}
+
+/** entityPage, with the typed fields in `typed` loaded for every entity of the page in the same round-trip. */
 export async function entityPageWithTyped(
   graph: Graph,
   args: { kind: EntityKind | null; after: string | null; limit: number },
-  typed: { fields: TypedFieldFilter[]; limit: number },
+  typed: TypedFields,
   stats?: QueryStats,
-): Promise<{ entity: EntityRow; pages: RelationPage[] }[]> {
-  const params = {
-    kind: args.kind ?? ANY.text,
-    after: args.after ?? ANY.text,
-    limit: args.limit,
-    typed: typed.fields,
-    typedLimit: typed.limit,
-  };
-  const rows = await graph.read<{ entity: EntityRow; typed: { index: number; edges: EdgeRow[] }[] }>(ENTITY_PAGE_WITH_TYPED, params, stats);
+): Promise<EntityWithTyped[]> {
+  const params = { kind: args.kind ?? ANY.text, after: args.after ?? ANY.text, limit: args.limit };
+  return withTyped(await graph.read<TypedRow>(ENTITY_PAGE_WITH_TYPED, { ...params, ...typedParams(typed) }, stats), typed);
+}
+
+/** One entity by key (null: none has it), with the typed fields in `typed`, in one round-trip. */
+export async function entityWithTyped(graph: Graph, key: string, typed: TypedFields, stats?: QueryStats): Promise<EntityWithTyped | null> {
+  return withTyped(await graph.read<TypedRow>(ENTITY_WITH_TYPED, { key, ...typedParams(typed) }, stats), typed)[0] ?? null;
+}
+
+type TypedRow = { entity: EntityRow; typed: { index: number; edges: EdgeRow[] }[] };
+const typedParams = (typed: TypedFields) => ({ typed: typed.fields, typedLimit: typed.limit });
+
+function withTyped(rows: TypedRow[], typed: TypedFields): EntityWithTyped[] {
   return rows.map(({ entity, typed: found }) => {
     const edges = new Map(found.map(({ index, edges: list }) => [index, list]));
     return { entity, pages: typed.fields.map((_, index) => ({ parent: entity, edges: edges.get(index) ?? [], totalCount: -1 })) };

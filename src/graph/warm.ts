@@ -1,12 +1,14 @@
 import { LIMITS } from '../limits.js';
 import type { Graph } from './database.js';
 import { RELATION_SHAPES } from './queries/relations.js';
+import type { TypedFields } from './repository.js';
 import {
   allSources,
   countEntities,
   entitiesByKeys,
   entityPage,
   entityPageWithTyped,
+  entityWithTyped,
   graphStats,
   neighborhood,
   relationPages,
@@ -20,6 +22,10 @@ import {
 
 /** A key no entity has: every warm-up query plans fully and finds nothing. */
 const NO_KEY = '~warm-up~';
+const TYPED_WARM_UP = {
+  fields: [{ parentKind: 'FRAMEWORK', types: ['WRITTEN_IN'], direction: 'OUT', kinds: ['LANGUAGE'] }],
+  limit: 1,
+} satisfies TypedFields;
 
 /**
  * Runs every query shape once. Neo4j plans a query text on first use (0.3-3 s for the nested
@@ -33,12 +39,8 @@ export async function warmQueryPlans(graph: Graph, warn: (line: string) => void)
     () => entitiesByKeys(graph, [NO_KEY]),
     () => entityPage(graph, { kind: null, after: NO_KEY, limit: 1 }),
     () => countEntities(graph, null),
-    () =>
-      entityPageWithTyped(
-        graph,
-        { kind: null, after: NO_KEY, limit: 1 },
-        { fields: [{ parentKind: 'FRAMEWORK', types: ['WRITTEN_IN'], direction: 'OUT', kinds: ['LANGUAGE'] }], limit: 1 },
-      ),
+    () => entityPageWithTyped(graph, { kind: null, after: NO_KEY, limit: 1 }, TYPED_WARM_UP),
+    () => entityWithTyped(graph, NO_KEY, TYPED_WARM_UP),
     () => sourcesByKeys(graph, [NO_KEY]),
     () => allSources(graph),
     () => graphStats(graph),

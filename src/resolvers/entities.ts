@@ -3,8 +3,10 @@ import type { Context } from '../context.js';
 import {
   countEntities,
   type EntityRow,
+  type EntityWithTyped,
   entityPage,
   entityPageWithTyped,
+  entityWithTyped,
   type RelationPage,
   type TypedFieldFilter,
 } from '../graph/repository.js';
@@ -25,14 +27,22 @@ export interface EntityConnectionShape {
 /**
  * `entity(key:)`. When it selects one relations page, that page's statement also returns the
  * entity: it is loaded here through the loader the relations field then reads from, so the
- * lookup and the first level of relationships take one round-trip.
+ * lookup and the first level of relationships take one round-trip. Otherwise, typed fields
+ * selected on it (`... on Language { frameworks }`) are loaded with it the same way.
  */
 export async function entityByKey(ctx: Context, key: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
   const ahead = relationsAhead(info);
-  if (!ahead) return ctx.loaders.entity.load(key);
-  const { parent } = await ctx.loaders.relations(ahead).load(key);
-  ctx.loaders.entity.prime(key, parent);
-  return parent;
+  if (ahead) {
+    const { parent } = await ctx.loaders.relations(ahead).load(key);
+    ctx.loaders.entity.prime(key, parent);
+    return parent;
+  }
+  const typed = typedFieldsAhead(info, [[]]);
+  if (typed.length === 0) return ctx.loaders.entity.load(key);
+  const found = await entityWithTyped(ctx.graph, key, { fields: typed, limit: LIMITS.typedFieldEntries }, ctx.stats);
+  if (found) primeTyped(ctx, typed, found);
+  ctx.loaders.entity.prime(key, found?.entity ?? null);
+  return found?.entity ?? null;
 }
 
 /** `node(id:)` for one entity type: a global id names a type, and an entity of another kind under it does not exist. */
@@ -65,12 +75,15 @@ export async function entityConnection(
 
 async function pageWithTyped(ctx: Context, page: Parameters<typeof entityPage>[1], fields: TypedFieldFilter[]): Promise<EntityRow[]> {
   const rows = await entityPageWithTyped(ctx.graph, page, { fields, limit: LIMITS.typedFieldEntries }, ctx.stats);
-  for (const { entity, pages } of rows) {
-    fields.forEach((field, index) => {
-      if (field.parentKind === entity.kind) ctx.loaders.relations(typedQuery(field)).prime(entity.key, pages[index] as RelationPage);
-    });
-  }
+  for (const row of rows) primeTyped(ctx, fields, row);
   return rows.map((row) => row.entity);
+}
+
+/** Hands an entity's typed-field pages to the loader those fields read from. */
+function primeTyped(ctx: Context, fields: TypedFieldFilter[], { entity, pages }: EntityWithTyped): void {
+  fields.forEach((field, index) => {
+    if (field.parentKind === entity.kind) ctx.loaders.relations(typedQuery(field)).prime(entity.key, pages[index] as RelationPage);
+  });
 }
 
 export const entityTotal = (ctx: Context, connection: EntityConnectionShape) => countEntities(ctx.graph, connection.kind, ctx.stats);

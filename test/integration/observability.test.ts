@@ -33,7 +33,7 @@ describe('observability', () => {
     const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'graphql request');
     const ok = entries.find((entry) => entry.reqId === 'req-123');
     expect(ok).toMatchObject({ operation: 'PythonFrameworks', status: 200, level: 30 });
-    expect(ok?.neo4jRoundTrips).toBe(2);
+    expect(ok?.neo4jRoundTrips).toBe(1);
     expect(typeof ok?.durationMs).toBe('number');
     const bad = entries.find((entry) => entry.operation === 'Bad');
     expect(bad).toMatchObject({ errorCodes: ['BAD_USER_INPUT'], level: 40 });

@@ -67,15 +67,11 @@ function shapeId({ withTotal, slimEdges, slimNodes }: RelationShape): number {
 export const relationPagesStatement = (shape: RelationShape): string => STATEMENTS.get(shapeId(shape)) as string;
 
 /**
- * ENTITY_PAGE (queries/entities.ts) with the typed relationship fields selected on its entities
- * (Framework.language ...), in one round-trip. `$typed` lists those fields, each as the kind of
- * entity it belongs to and its filter; each row returns, per field index, the edges the
- * relations statement would return for that filter (none for entities of other kinds).
+ * Per entity `n`, the typed relationship fields (Framework.language ...) listed in `$typed`, each
+ * as the kind of entity it belongs to and its filter: per field index, the edges the relations
+ * statement would return for that filter (none for entities of other kinds).
  */
-export const ENTITY_PAGE_WITH_TYPED = `
-MATCH (n:Entity)
-WHERE ($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)
-WITH n ORDER BY n.key LIMIT $limit
+const TYPED_FIELDS = `
 CALL (n) {
   UNWIND range(0, size($typed) - 1) AS index
   WITH index, $typed[index] AS field
@@ -90,6 +86,19 @@ CALL (n) {
     RETURN collect(${edgeProjection({ slimEdges: false, slimNodes: false })}) AS edges
   }
   RETURN collect({index: index, edges: edges}) AS typed
-}
+}`;
+
+/** ENTITY_PAGE (queries/entities.ts) with the typed fields selected on its entities, in one round-trip. */
+export const ENTITY_PAGE_WITH_TYPED = `
+MATCH (n:Entity)
+WHERE ($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)
+WITH n ORDER BY n.key LIMIT $limit
+${TYPED_FIELDS}
 RETURN ${entityProjection('n')} AS entity, typed
 ORDER BY n.key`;
+
+/** One entity by key with the typed fields selected on it, in one round-trip. */
+export const ENTITY_WITH_TYPED = `
+MATCH (n:Entity {key: $key})
+${TYPED_FIELDS}
+RETURN ${entityProjection('n')} AS entity, typed`;
