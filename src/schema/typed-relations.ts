@@ -3,8 +3,9 @@ import { type EntityKind, type RelationType, TOOL_KINDS } from '../graph/vocabul
 /**
  * Named relationship fields per kind, in both directions (Language.frameworks and
  * Framework.language, Skill.requiredBy and Responsibility.requires ...). Each is a filter over
- * the same batched relationship query: one round-trip per field per nesting level, whatever the
- * number of parents.
+ * the same batched relationship query: at most one round-trip per field per nesting level,
+ * whatever the number of parents, and none when an entity page or `entity(key:)` loads it with
+ * its entities (resolvers/entities.ts).
  */
 export interface TypedRelation {
   name: string;
