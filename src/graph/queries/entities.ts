@@ -50,10 +50,13 @@ UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 RETURN ${entityProjection('n')} AS entity`;
 
+/** The entities of one kind (`$kind`, '' for any) after `$after` ('' from the start), as `n`. */
+export const ENTITY_PAGE_FILTER = `($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)`;
+
 /** Keyset page ordered by key; asks for one extra row to learn whether another page exists. */
 export const ENTITY_PAGE = `
 MATCH (n:Entity)
-WHERE ($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)
+WHERE ${ENTITY_PAGE_FILTER}
 RETURN ${entityProjection('n')} AS entity
 ORDER BY n.key
 LIMIT $limit`;

@@ -1,4 +1,4 @@
-import { citedSources, entityProjection, entityShape } from './entities.js';
+import { citedSources, ENTITY_PAGE_FILTER, entityProjection, entityShape } from './entities.js';
 
 /**
  * One page of relationships for each parent key, in one round-trip. Types and kinds arrive as
@@ -34,21 +34,26 @@ export interface RelationShape {
 const edgeDetail = `basis: r.basis, scope: coalesce(r.scope, 'ENTITY'), evidence: r.evidence, section: r.section, sources: ${citedSources('r')}, `;
 
 /** One edge as relations statements return it, from `r`, its `direction` and `sortKey`, and `o` at the other end. */
-export const edgeProjection = ({ slimEdges, slimNodes }: Omit<RelationShape, 'withTotal'>) =>
+const edgeProjection = ({ slimEdges, slimNodes }: Omit<RelationShape, 'withTotal'>) =>
   `{sortKey: sortKey, type: type(r), direction: direction, ${slimEdges ? '' : edgeDetail}node: ${entityShape('o', slimNodes)}}`;
+
+/**
+ * The body of a subquery collecting one page of `parent`'s edges as `edges`: those matching
+ * `filter` (over `r` and `o`) and, when given, `after`, sorted by sort key, at most `limit`.
+ */
+const edgePage = (parent: string, page: { filter: string; after?: string; limit: string; shape: Omit<RelationShape, 'withTotal'> }) => `
+  MATCH (${parent})-[r]-(o:Entity)
+  WHERE ${page.filter}
+  WITH r, o, CASE WHEN startNode(r) = ${parent} THEN 'OUT' ELSE 'IN' END AS direction
+  WITH r, o, direction, direction + ':' + type(r) + ':' + o.key AS sortKey${page.after ? `\n  WHERE ${page.after}` : ''}
+  ORDER BY sortKey
+  LIMIT ${page.limit}
+  RETURN collect(${edgeProjection(page.shape)}) AS edges`;
 
 const relationStatement = ({ withTotal, slimEdges, slimNodes }: RelationShape) => `
 UNWIND $keys AS key
 MATCH (p:Entity {key: key})
-CALL (p) {
-  MATCH (p)-[r]-(o:Entity)
-  WHERE ${EDGE_FILTER}
-  WITH r, o, CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END AS direction
-  WITH r, o, direction, direction + ':' + type(r) + ':' + o.key AS sortKey
-  WHERE $after = '' OR sortKey > $after
-  ORDER BY sortKey
-  LIMIT $limit
-  RETURN collect(${edgeProjection({ slimEdges, slimNodes })}) AS edges
+CALL (p) {${edgePage('p', { filter: EDGE_FILTER, after: "$after = '' OR sortKey > $after", limit: '$limit', shape: { slimEdges, slimNodes } })}
 }
 ${withTotal ? COUNT_ALL : 'WITH key, p, edges, -1 AS totalCount'}
 RETURN key, ${entityProjection('p')} AS parent, edges, totalCount`;
@@ -71,19 +76,14 @@ export const relationPagesStatement = (shape: RelationShape): string => STATEMEN
  * as the kind of entity it belongs to and its filter: per field index, the edges the relations
  * statement would return for that filter (none for entities of other kinds).
  */
+const TYPED_FILTER = `n.kind = field.parentKind AND type(r) IN field.types AND o.kind IN field.kinds
+    AND (field.direction = 'OUT') = (startNode(r) = n)`;
+
 const TYPED_FIELDS = `
 CALL (n) {
   UNWIND range(0, size($typed) - 1) AS index
   WITH index, $typed[index] AS field
-  CALL (n, field) {
-    MATCH (n)-[r]-(o:Entity)
-    WHERE n.kind = field.parentKind AND type(r) IN field.types AND o.kind IN field.kinds
-      AND (field.direction = 'OUT') = (startNode(r) = n)
-    WITH r, o, field.direction AS direction
-    WITH r, o, direction, direction + ':' + type(r) + ':' + o.key AS sortKey
-    ORDER BY sortKey
-    LIMIT $typedLimit
-    RETURN collect(${edgeProjection({ slimEdges: false, slimNodes: false })}) AS edges
+  CALL (n, field) {${edgePage('n', { filter: TYPED_FILTER, limit: '$typedLimit', shape: { slimEdges: false, slimNodes: false } })}
   }
   RETURN collect({index: index, edges: edges}) AS typed
 }`;
@@ -91,7 +91,7 @@ CALL (n) {
 /** ENTITY_PAGE (queries/entities.ts) with the typed fields selected on its entities, in one round-trip. */
 export const ENTITY_PAGE_WITH_TYPED = `
 MATCH (n:Entity)
-WHERE ($kind = '' OR n.kind = $kind) AND ($after = '' OR n.key > $after)
+WHERE ${ENTITY_PAGE_FILTER}
 WITH n ORDER BY n.key LIMIT $limit
 ${TYPED_FIELDS}
 RETURN ${entityProjection('n')} AS entity, typed
