@@ -34,7 +34,7 @@ export async function relationConnection(
   args: RelationArgs,
   info: GraphQLResolveInfo,
 ): Promise<RelationConnectionShape> {
-  const query = relationQuery(args, relationShape(info.fieldNodes, info.fragments));
+  const query = relationQuery(args, shapeOf(info));
   const page = await ctx.loaders.relations(query).load(entity.key);
   const first = query.limit - 1;
   const edges = page.edges.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor('relation', edge.sortKey) }));
@@ -68,6 +68,20 @@ function relationShape(relations: readonly FieldNode[], fragments: GraphQLResolv
     slimEdges: [...fieldNames(edges, fragments)].every((name) => SLIM_EDGE_FIELDS.has(name)),
     slimNodes: needsOnlyKeyNameKind(subfields(edges, 'node', fragments), fragments),
   };
+}
+
+/**
+ * relationShape of the field being resolved, read once per selection: the executor hands every
+ * parent in a list the same `fieldNodes` array, so fifty parents do not walk the selection fifty times.
+ */
+const shapes = new WeakMap<readonly FieldNode[], RelationShape>();
+function shapeOf(info: GraphQLResolveInfo): RelationShape {
+  let shape = shapes.get(info.fieldNodes);
+  if (!shape) {
+    shape = relationShape(info.fieldNodes, info.fragments);
+    shapes.set(info.fieldNodes, shape);
+  }
+  return shape;
 }
 
 /**

@@ -8,54 +8,52 @@ import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, K
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
+/** A selected field with the type conditions of the fragments it sits in, outermost first. */
+interface Selected {
+  node: FieldNode;
+  conditions: string[];
+}
+
+/** Every field directly under `nodes`, through every fragment: the one walk the helpers below share. */
+function selectedFields(nodes: readonly FieldNode[], fragments: Fragments): Selected[] {
+  const found: Selected[] = [];
+  const walk = (set: SelectionSetNode, conditions: string[]) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) found.push({ node: selection, conditions });
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value;
+        walk(selection.selectionSet, condition ? [...conditions, condition] : conditions);
+      } else {
+        const fragment = fragments[selection.name.value];
+        if (fragment) walk(fragment.selectionSet, [...conditions, fragment.typeCondition.name.value]);
+      }
+    }
+  };
+  for (const node of nodes) if (node.selectionSet) walk(node.selectionSet, []);
+  return found;
+}
+
 /**
  * The `field` nodes selected under the field being resolved whatever the type of its value:
  * directly, or in fragments without a type condition or on `onType`. Fields inside fragments
  * on one concrete type apply only to some values, so they are left out.
  */
 export function unconditionalFields(info: GraphQLResolveInfo, field: string, onType: string): FieldNode[] {
-  const found: FieldNode[] = [];
-  const applies = (condition: string | undefined) => condition === undefined || condition === onType;
-  const walk = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === field) found.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(selection.typeCondition?.name.value)) walk(selection.selectionSet);
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        if (fragment && applies(fragment.typeCondition.name.value)) walk(fragment.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) if (node.selectionSet) walk(node.selectionSet);
-  return found;
+  return selectedFields(info.fieldNodes, info.fragments)
+    .filter(({ node, conditions }) => node.name.value === field && conditions.every((condition) => condition === onType))
+    .map(({ node }) => node);
 }
 
 /** The fields named `name` directly under `nodes`, through every fragment. */
 export function subfields(nodes: readonly FieldNode[], name: string, fragments: Fragments): FieldNode[] {
-  return directFields(nodes, fragments).filter((node) => node.name.value === name);
+  return selectedFields(nodes, fragments)
+    .map(({ node }) => node)
+    .filter((node) => node.name.value === name);
 }
 
 /** The names of the fields directly under `nodes`, through every fragment. */
 export function fieldNames(nodes: readonly FieldNode[], fragments: Fragments): Set<string> {
-  return new Set(directFields(nodes, fragments).map((node) => node.name.value));
-}
-
-function directFields(nodes: readonly FieldNode[], fragments: Fragments): FieldNode[] {
-  const found: FieldNode[] = [];
-  const walk = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) found.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else {
-        const fragment = fragments[selection.name.value];
-        if (fragment) walk(fragment.selectionSet);
-      }
-    }
-  };
-  for (const node of nodes) if (node.selectionSet) walk(node.selectionSet);
-  return found;
+  return new Set(selectedFields(nodes, fragments).map(({ node }) => node.name.value));
 }
 
 /** Entity fields answered from key, name and kind alone (an entity's own relations need only its key). */
@@ -76,17 +74,5 @@ export function fieldsAt(info: GraphQLResolveInfo, ...path: string[]): FieldNode
  * the innermost fragment selecting it (undefined when none does: the field's own type).
  */
 export function fieldsByParentType(nodes: readonly FieldNode[], fragments: Fragments): { parentType?: string; node: FieldNode }[] {
-  const found: { parentType?: string; node: FieldNode }[] = [];
-  const walk = (set: SelectionSetNode, parentType: string | undefined) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) found.push({ parentType, node: selection });
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, selection.typeCondition?.name.value ?? parentType);
-      else {
-        const fragment = fragments[selection.name.value];
-        if (fragment) walk(fragment.selectionSet, fragment.typeCondition.name.value);
-      }
-    }
-  };
-  for (const node of nodes) if (node.selectionSet) walk(node.selectionSet, undefined);
-  return found;
+  return selectedFields(nodes, fragments).map(({ node, conditions }) => ({ parentType: conditions.at(-1), node }));
 }
