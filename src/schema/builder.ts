@@ -4,6 +4,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { getNamedType, isLeafType } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { z } from 'zod';
 import { accessDenied } from '../auth/denied.js';
@@ -57,10 +58,12 @@ export const builder = new SchemaBuilder<PothosTypes>({
       throw createGraphQLError(`"${globalID.slice(0, 60)}" is not a valid id.`, { extensions: { code: 'BAD_USER_INPUT' } });
     },
   },
-  // Checked before any root resolver runs; lists are priced by their `first`/`limit`.
+  // Checked before any root resolver runs; lists are priced by what they can really return.
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
+    // A scalar or enum of an object already fetched costs nothing more; objects and lists do.
+    fieldComplexity: (_args, _ctx, field) => (isLeafType(getNamedType(field.type)) ? 0 : 1),
     limit: (ctx) => ctx.limits,
     complexityError: (kind, result) => {
       const depth = kind === ComplexityErrorKind.Depth;
