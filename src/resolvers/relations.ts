@@ -119,9 +119,9 @@ export const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
   kinds: spec.kinds,
   limit: LIMITS.typedFieldEntries,
   after: null,
-  // Typed fields return whole entities, which any field may be asked of.
+  // Typed fields return whole entities, which any field may be asked of, and never their edges' details.
   withTotal: false,
-  slimEdges: false,
+  slimEdges: true,
   slimNodes: false,
 });
 

@@ -83,7 +83,7 @@ const TYPED_FIELDS = `
 CALL (n) {
   UNWIND range(0, size($typed) - 1) AS index
   WITH index, $typed[index] AS field
-  CALL (n, field) {${edgePage('n', { filter: TYPED_FILTER, limit: '$typedLimit', shape: { slimEdges: false, slimNodes: false } })}
+  CALL (n, field) {${edgePage('n', { filter: TYPED_FILTER, limit: '$typedLimit', shape: { slimEdges: true, slimNodes: false } })}
   }
   RETURN collect({index: index, edges: edges}) AS typed
 }`;
