@@ -33,6 +33,7 @@ const level = (limit: number, direction: RelationQuery['direction'] = 'BOTH'): R
   withTotal: true,
   slimEdges: false,
   slimNodes: false,
+  withParent: false,
 });
 
 async function main(): Promise<void> {

@@ -47,7 +47,7 @@ export function createLoaders(graph: Graph, stats: QueryStats): Loaders {
 }
 
 /** The same question in any argument order gets the same loader. */
-function queryId({ types, kinds, direction, limit, after, withTotal, slimEdges, slimNodes }: RelationQuery): string {
+function queryId({ types, kinds, direction, limit, after, withTotal, slimEdges, slimNodes, withParent }: RelationQuery): string {
   const sorted = (list: readonly string[] | null) => (list ? [...list].sort() : null);
-  return JSON.stringify([sorted(types), sorted(kinds), direction, limit, after, withTotal, slimEdges, slimNodes]);
+  return JSON.stringify([sorted(types), sorted(kinds), direction, limit, after, withTotal, slimEdges, slimNodes, withParent]);
 }

@@ -33,9 +33,11 @@ export interface EntityConnectionShape {
 export async function entityByKey(ctx: Context, key: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
   const ahead = relationsAhead(info);
   if (ahead) {
-    const { parent } = await ctx.loaders.relations(ahead).load(key);
-    ctx.loaders.entity.prime(key, parent);
-    return parent;
+    const page = await ctx.loaders.relations(ahead).load(key);
+    // The relations field asks the same question without the parent: it finds the page here.
+    ctx.loaders.relations({ ...ahead, withParent: false }).prime(key, page);
+    ctx.loaders.entity.prime(key, page.parent);
+    return page.parent;
   }
   const typed = typedFieldsAhead(info, [[]]);
   if (typed.length === 0) return ctx.loaders.entity.load(key);

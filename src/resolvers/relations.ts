@@ -65,6 +65,8 @@ function relationShape(relations: readonly FieldNode[], fragments: GraphQLResolv
   const edges = subfields(relations, 'edges', fragments);
   return {
     withTotal: fieldNames(relations, fragments).has('totalCount'),
+    // Only entity(key) asks for the parent (relationsAhead); every other page has it already.
+    withParent: false,
     slimEdges: [...fieldNames(edges, fragments)].every((name) => SLIM_EDGE_FIELDS.has(name)),
     slimNodes: needsOnlyKeyNameKind(subfields(edges, 'node', fragments), fragments),
   };
@@ -99,7 +101,7 @@ export function relationsAhead(info: GraphQLResolveInfo): RelationQuery | null {
     const args = getArgumentValues(field, node, info.variableValues) as RelationArgs;
     const first = args.first ?? LIMITS.page.default;
     if (first < 1 || first > LIMITS.page.max) return null;
-    return relationQuery(args, relationShape([node], info.fragments));
+    return relationQuery(args, { ...relationShape([node], info.fragments), withParent: true });
   } catch {
     // Arguments the relations field itself will reject (a bad cursor): let it report them.
     return null;
@@ -123,6 +125,7 @@ export const typedQuery = (spec: TypedFieldSpec): RelationQuery => ({
   withTotal: false,
   slimEdges: true,
   slimNodes: false,
+  withParent: false,
 });
 
 const TYPED_FIELD = 'typedRelation';

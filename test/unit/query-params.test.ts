@@ -40,6 +40,7 @@ const READS: [string, (graph: Graph, filtered: boolean) => Promise<unknown>][] =
         withTotal: true,
         slimEdges: false,
         slimNodes: false,
+        withParent: false,
       }),
   ],
   ['searchEntities', (g, f) => searchEntities(g, 'python', f ? ['LANGUAGE'] : null, 5)],

@@ -5,8 +5,8 @@ import { citedSources, ENTITY_PAGE_FILTER, entityProjection, entityShape } from 
  * list parameters (already checked against the closed vocabulary). Paging is keyset: edges sort
  * by `direction:type:otherKey`, `$after` is the last sort key seen, and LIMIT applies per parent
  * inside the subquery, so a parent with many edges never ships more than a page. An empty
- * `$types`, `$kinds` or `$after` means "any" (see ANY in repository.ts). Each row carries its
- * parent entity too, so `entity(key) { relations }` is answered in one round-trip. Edges and
+ * `$types`, `$kinds` or `$after` means "any" (see ANY in repository.ts). Rows carry their
+ * parent entity when asked (withParent), so `entity(key) { relations }` is one round-trip. Edges and
  * the nodes they reach ship only what the client selected (RelationShape): decoding rows was the
  * service's largest cost on relationship pages.
  */
@@ -29,19 +29,24 @@ export interface RelationShape {
   slimEdges: boolean;
   /** Nodes at the other end carry only key, name and kind. */
   slimNodes: boolean;
+  /** Each page also carries its parent entity, whole: `entity(key)` folds its lookup into its first page. */
+  withParent: boolean;
 }
+
+/** What each edge of a page carries. */
+type EdgeShape = Pick<RelationShape, 'slimEdges' | 'slimNodes'>;
 
 const edgeDetail = `basis: r.basis, scope: coalesce(r.scope, 'ENTITY'), evidence: r.evidence, section: r.section, sources: ${citedSources('r')}, `;
 
 /** One edge as relations statements return it, from `r`, its `direction` and `sortKey`, and `o` at the other end. */
-const edgeProjection = ({ slimEdges, slimNodes }: Omit<RelationShape, 'withTotal'>) =>
+const edgeProjection = ({ slimEdges, slimNodes }: EdgeShape) =>
   `{sortKey: sortKey, type: type(r), direction: direction, ${slimEdges ? '' : edgeDetail}node: ${entityShape('o', slimNodes)}}`;
 
 /**
  * The body of a subquery collecting one page of `parent`'s edges as `edges`: those matching
  * `filter` (over `r` and `o`) and, when given, `after`, sorted by sort key, at most `limit`.
  */
-const edgePage = (parent: string, page: { filter: string; after?: string; limit: string; shape: Omit<RelationShape, 'withTotal'> }) => `
+const edgePage = (parent: string, page: { filter: string; after?: string; limit: string; shape: EdgeShape }) => `
   MATCH (${parent})-[r]-(o:Entity)
   WHERE ${page.filter}
   WITH r, o, CASE WHEN startNode(r) = ${parent} THEN 'OUT' ELSE 'IN' END AS direction
@@ -50,23 +55,23 @@ const edgePage = (parent: string, page: { filter: string; after?: string; limit:
   LIMIT ${page.limit}
   RETURN collect(${edgeProjection(page.shape)}) AS edges`;
 
-const relationStatement = ({ withTotal, slimEdges, slimNodes }: RelationShape) => `
+const relationStatement = ({ withTotal, slimEdges, slimNodes, withParent }: RelationShape) => `
 UNWIND $keys AS key
 MATCH (p:Entity {key: key})
 CALL (p) {${edgePage('p', { filter: EDGE_FILTER, after: "$after = '' OR sortKey > $after", limit: '$limit', shape: { slimEdges, slimNodes } })}
 }
 ${withTotal ? COUNT_ALL : 'WITH key, p, edges, -1 AS totalCount'}
-RETURN key, ${entityProjection('p')} AS parent, edges, totalCount`;
+RETURN key, ${withParent ? entityProjection('p') : 'null'} AS parent, edges, totalCount`;
 
 const flags = [false, true];
 /** Every shape, built once: the same text each time, so Neo4j plans each shape once. */
 export const RELATION_SHAPES: RelationShape[] = flags.flatMap((withTotal) =>
-  flags.flatMap((slimEdges) => flags.map((slimNodes) => ({ withTotal, slimEdges, slimNodes }))),
+  flags.flatMap((slimEdges) => flags.flatMap((slimNodes) => flags.map((withParent) => ({ withTotal, slimEdges, slimNodes, withParent })))),
 );
 const STATEMENTS = new Map(RELATION_SHAPES.map((shape) => [shapeId(shape), relationStatement(shape)]));
 
-function shapeId({ withTotal, slimEdges, slimNodes }: RelationShape): number {
-  return Number(withTotal) * 4 + Number(slimEdges) * 2 + Number(slimNodes);
+function shapeId({ withTotal, slimEdges, slimNodes, withParent }: RelationShape): number {
+  return Number(withTotal) * 8 + Number(slimEdges) * 4 + Number(slimNodes) * 2 + Number(withParent);
 }
 
 export const relationPagesStatement = (shape: RelationShape): string => STATEMENTS.get(shapeId(shape)) as string;
