@@ -1,10 +1,21 @@
-/** Relay page info for a keyset page: `fetched` holds one row more than shown when another page exists. */
-export function pageInfo<T extends { cursor: string }>(shown: T[], fetchedCount: number, first: number, after: string | null) {
+/**
+ * Relay page info for a keyset page: `fetched` holds one row more than shown when another page
+ * exists. `cursorOf` defaults to each item's own `cursor`; pages that encode cursors only when
+ * a client selects them (relations) pass how to make one.
+ */
+export function pageInfo<T>(
+  shown: T[],
+  fetchedCount: number,
+  first: number,
+  after: string | null,
+  cursorOf: (item: T) => string = (item) => (item as { cursor: string }).cursor,
+) {
+  const [start, end] = [shown[0], shown.at(-1)];
   return {
     hasNextPage: fetchedCount > first,
     hasPreviousPage: after !== null,
-    startCursor: shown[0]?.cursor ?? null,
-    endCursor: shown.at(-1)?.cursor ?? null,
+    startCursor: start === undefined ? null : cursorOf(start),
+    endCursor: end === undefined ? null : cursorOf(end),
   };
 }
 

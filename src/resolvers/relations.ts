@@ -12,7 +12,7 @@ import { fieldNames, fieldsAt, fieldsByParentType, needsOnlyKeyNameKind, subfiel
 
 export interface RelationConnectionShape {
   totalCount: number;
-  edges: (EdgeRow & { cursor: string })[];
+  edges: EdgeRow[];
   pageInfo: PageInfoShape;
 }
 
@@ -37,9 +37,12 @@ export async function relationConnection(
   const query = relationQuery(args, shapeOf(info));
   const page = await ctx.loaders.relations(query).load(entity.key);
   const first = query.limit - 1;
-  const edges = page.edges.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor('relation', edge.sortKey) }));
-  return { totalCount: page.totalCount, edges, pageInfo: pageInfo(edges, page.edges.length, first, query.after) };
+  const edges = page.edges.slice(0, first);
+  return { totalCount: page.totalCount, edges, pageInfo: pageInfo(edges, page.edges.length, first, query.after, relationCursor) };
 }
+
+/** An edge's cursor, encoded only when a client selects it. */
+export const relationCursor = (edge: EdgeRow): string => encodeCursor('relation', edge.sortKey);
 
 /** The loader question for `relations(args)`: one more row than shown, to learn whether a next page exists. */
 function relationQuery(args: RelationArgs, shape: RelationShape): RelationQuery {

@@ -1,5 +1,5 @@
 import { LIMITS } from '../limits.js';
-import { type RelationConnectionShape, relationConnection } from '../resolvers/relations.js';
+import { type RelationConnectionShape, relationConnection, relationCursor } from '../resolvers/relations.js';
 import { citedSources } from '../resolvers/sources.js';
 import { boundedInt } from './args.js';
 import { builder } from './builder.js';
@@ -14,7 +14,7 @@ type Edge = RelationConnectionShape['edges'][number];
 const RelationEdge = builder.objectRef<Edge>('RelationEdge').implement({
   description: 'One relationship seen from the entity asked about, with why it holds.',
   fields: (t) => ({
-    cursor: t.exposeString('cursor'),
+    cursor: t.string({ resolve: relationCursor }),
     type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
     direction: t.field({ type: DirectionEnum, resolve: (edge) => edge.direction }),
     basis: t.field({ type: BasisEnum, resolve: (edge) => edge.basis }),
