@@ -158,8 +158,9 @@ describe('search and toolsFor', () => {
     const indirectTools = async (key: string) =>
       (
         await api.graph.read<{ key: string }>(
-          `MATCH (t:Entity)-[]-(m:Entity)-[]-(c:Entity {key: $key})
+          `MATCH (t:Entity)-[]-(m:Entity)-[r2]-(c:Entity {key: $key})
            WHERE t.kind IN $tools AND m.kind IN $bridges AND t <> c
+             AND (startNode(r2) = m OR type(r2) IN ['SAME_AS', 'ADDRESSES'])
            RETURN DISTINCT t.key AS key ORDER BY key`,
           { key, tools: TOOL_KINDS, bridges: BRIDGES },
         )
@@ -254,6 +255,33 @@ describe('search and toolsFor', () => {
       expect(oneHop.map((m) => m.tool.key).sort()).toEqual(direct);
       expect(twoHop.map((m) => m.tool.key).sort()).toEqual(indirect);
       expect(Math.min(...oneHop.map((m) => m.score))).toBeGreaterThan(Math.max(...twoHop.map((m) => m.score)));
+    });
+
+    it("a concern does not borrow its parent's tools: NoSQL finds MongoDB, not the relational databases", async () => {
+      const nosql = (await toolsFor('nosql', allTools)).map((m) => m.tool.key);
+      expect(nosql).toContain('mongodb');
+      expect(nosql).not.toContain('mysql');
+      expect(nosql).not.toContain('postgresql');
+      // Firewalls are part of security; the frameworks that help with security are not firewall tools.
+      const firewalls = (await toolsFor('firewalls', allTools)).map((m) => m.tool.key);
+      for (const framework of ['django', 'spring', 'express-js']) expect(firewalls).not.toContain(framework);
+    });
+
+    it('on every concern, a one-hop path scores at least 0.4 and a two-hop one stays below 0.5 with its bonus', async () => {
+      const concerns = await api.graph.read<{ key: string }>('MATCH (c:Entity) WHERE c.kind IN $bridges RETURN c.key AS key ORDER BY key', {
+        bridges: BRIDGES,
+      });
+      let twoHop = 0;
+      for (const { key } of concerns) {
+        for (const match of await toolsFor(key, allTools)) {
+          if (match.path.length === 1) expect(match.score, `${key}: ${match.tool.key}`).toBeGreaterThanOrEqual(0.4);
+          else {
+            twoHop += 1;
+            expect(match.score, `${key}: ${match.tool.key}`).toBeLessThan(0.5);
+          }
+        }
+      }
+      expect(twoHop).toBeGreaterThan(0);
     });
 
     it('respects first, keeping the best-ranked tools', async () => {

@@ -1,6 +1,14 @@
 import { entityProjection, entityShape, stepProjection } from './entities.js';
 
 /**
+ * A bridge lends the concern its tools only when the link says the bridge is about the concern:
+ * it points from the bridge (encryption PART_OF security, a task ADDRESSES it), or names the same
+ * work (SAME_AS), or the concern is a task addressing the bridge. Walking up from the concern
+ * (NoSQL PART_OF data management) would hand it a sibling's tools (MySQL).
+ */
+const BRIDGE_SPEAKS_OF_CONCERN = `(startNode(r2) = b OR type(r2) IN ['SAME_AS', 'ADDRESSES'])`;
+
+/**
  * `toolsFor`, in one round-trip: resolve the concern, gather every justifying path of length one
  * or two, score each path by its evidence, and rank tools by their best path. The concern comes back even when no tool is linked to it.
  *
@@ -16,8 +24,10 @@ import { entityProjection, entityShape, stepProjection } from './entities.js';
  * Scoring a path (higher is better; the README documents the formula):
  *   weight(r) = 1.0 if STATED, 0.5 if INFERRED; ×0.8 when the evidence speaks of a category;
  *   one hop:  weight(r);
- *   two hops: 0.4 × weight(r1) × weight(r2) × specificity(bridge), or 0.8 × ... when the tool is
- *             an INSTANCE_OF the bridge (a statement about its category);
+ *   two hops: 0.3 × weight(r1) × weight(r2) × specificity(bridge), or 0.4 × ... when the tool is
+ *             an INSTANCE_OF the bridge (a statement about its category); the bridge must speak
+ *             of the concern (BRIDGE_SPEAKS_OF_CONCERN). Every one-hop path (at least 0.4) thus
+ *             beats every two-hop one (below 0.4: specificity is below 1);
  *   specificity(bridge) = 1 − (tools linked to the bridge ÷ all tools): a hub that touches most
  *             tools says little about any of them.
  * A tool's score is its best path's, plus 0.02 per further justifying path (at most 0.1).
@@ -52,14 +62,14 @@ CALL (c, toolCount) {
     RETURN t, r1, null AS r2, 1.0 AS factor
     UNION ALL
     MATCH (c)-[r2]-(b:Entity)
-    WHERE b.kind IN $bridgeKinds
+    WHERE b.kind IN $bridgeKinds AND ${BRIDGE_SPEAKS_OF_CONCERN}
     WITH c, toolCount, r2, b
     ORDER BY ${weight('r2')} DESC, COUNT { (b)--() }, b.key
     LIMIT $maxBridges
     WITH c, b, r2, 1.0 - size(COLLECT { MATCH (b)--(x:Entity) WHERE x.kind IN $toolKinds RETURN DISTINCT x }) / toolCount AS specificity
     MATCH (b)-[r1]-(t:Entity)
     WHERE t.kind IN $toolKinds AND t <> c
-    RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.8 ELSE 0.4 END * specificity AS factor
+    RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.4 ELSE 0.3 END * specificity AS factor
   }
   WITH t, r1, r2, factor * ${weight('r1')} * coalesce(${weight('r2')}, 1.0) AS pathScore
   ORDER BY pathScore DESC, r2 IS NULL DESC
