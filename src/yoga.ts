@@ -44,7 +44,10 @@ export function createYogaServer(deps: YogaDeps) {
   const metrics = new Metrics();
   const bounds = new GraphBounds(deps.graph);
   const verifier = createTokenVerifier(config);
-  const cache = config.RESPONSE_CACHE_BYTES > 0 ? createResponseCache(config.RESPONSE_CACHE_BYTES) : undefined;
+  const cache =
+    config.RESPONSE_CACHE_BYTES > 0
+      ? createResponseCache({ maxBytes: config.RESPONSE_CACHE_BYTES, readRequiresAuth: config.READ_REQUIRES_AUTH })
+      : undefined;
   const invalidate = () => {
     cache?.clear();
     bounds.markStale();

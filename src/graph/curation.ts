@@ -262,9 +262,15 @@ async function doLink(run: Run, meta: WriteMeta, input: LinkInput): Promise<Effe
   return { op: 'LINK', target: linkTarget(input), keys: [from, to], before: null, after: relation, relation };
 }
 
-async function doUnlink(run: Run, link: LinkKey): Promise<Effect> {
-  const [row] = (await run(deleteLink(link.type), { from: link.from, to: link.to })) as { props: Record<string, unknown> }[];
+/** Removes a link; with `madeBy`, only the one that change made (see deleteLink). */
+async function doUnlink(run: Run, link: LinkKey, madeBy = ''): Promise<Effect> {
+  const rows = await run(deleteLink(link.type), { from: link.from, to: link.to, changeId: madeBy });
+  const [row] = rows as { props: Record<string, unknown>; deleted: boolean }[];
   if (!row) throw rejected('NOT_FOUND', `There is no ${link.type} link from "${link.from}" to "${link.to}".`);
+  if (!row.deleted) {
+    const by = row.props.createdBy ? ` by ${row.props.createdBy}` : '';
+    throw rejected('CONFLICT', `The ${link.type} link from "${link.from}" to "${link.to}" was made again since${by}; unlink it instead.`);
+  }
   const relation = relationOf(link, row.props);
   return { op: 'UNLINK', target: linkTarget(link), keys: [link.from, link.to], before: relation, after: null, relation };
 }
@@ -349,7 +355,7 @@ export async function revertChange(graph: Graph, actor: string, id: string): Pro
         case 'DELETE_ENTITY':
           return doRestore(run, meta, before);
         case 'LINK':
-          return doUnlink(run, after);
+          return doUnlink(run, after, id);
         case 'UNLINK':
           return doLink(run, meta, { sources: [LEGACY_SOURCE], ...before });
         case 'ADD_SOURCE':

@@ -28,7 +28,17 @@ export interface ResponseCache {
 /** Caches may keep a GET answer but must check back (ETag) before reusing it. */
 export const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
-export function createResponseCache(maxBytes: number): ResponseCache {
+export interface ResponseCacheOptions {
+  maxBytes: number;
+  /**
+   * READ_REQUIRES_AUTH: an answer is served from memory only to an authenticated caller (it
+   * would otherwise skip the check that refuses anonymous ones), and GETs get no ETag, so no
+   * shared cache keeps an answer that needed a token.
+   */
+  readRequiresAuth: boolean;
+}
+
+export function createResponseCache({ maxBytes, readRequiresAuth }: ResponseCacheOptions): ResponseCache {
   const entries = new LRUCache<string, ExecutionResult>({
     maxSize: maxBytes,
     sizeCalculation: (result) => Math.max(1, JSON.stringify(result).length),
@@ -48,7 +58,7 @@ export function createResponseCache(maxBytes: number): ResponseCache {
     },
     plugin: {
       onRequest({ request, url, endResponse }) {
-        if (request.method !== 'GET') return;
+        if (request.method !== 'GET' || readRequiresAuth) return;
         // A GET's key is its query string; kept for onExecute and onResponse.
         const key = hash(url.searchParams.toString());
         keys.set(request, key);
@@ -59,7 +69,9 @@ export function createResponseCache(maxBytes: number): ResponseCache {
       },
       onExecute({ args, setResultAndStopExecution }) {
         if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-        const request = (args.contextValue as { request: Request }).request;
+        const context = args.contextValue as { request: Request; actor?: unknown };
+        if (readRequiresAuth && !context.actor) return;
+        const request = context.request;
         const key = keys.get(request) ?? operationKey(args);
         keys.set(request, key);
         const cached = entries.get(key);
@@ -67,8 +79,11 @@ export function createResponseCache(maxBytes: number): ResponseCache {
           setResultAndStopExecution(cached);
           return;
         }
+        // A write that commits while this query runs clears the cache; this answer may predate it.
+        const startedIn = generation;
         return {
           onExecuteDone({ result }) {
+            if (generation !== startedIn) return;
             // Errors may be transient (timeouts, an outage): only clean answers are kept.
             if (!(Symbol.asyncIterator in result) && !result.errors?.length) entries.set(key, result, ttl ? { ttl } : undefined);
           },
@@ -76,7 +91,7 @@ export function createResponseCache(maxBytes: number): ResponseCache {
       },
       onResponse({ request, response }) {
         const key = keys.get(request);
-        if (request.method === 'GET' && key && response.status === 200 && entries.has(key)) {
+        if (request.method === 'GET' && !readRequiresAuth && key && response.status === 200 && entries.has(key)) {
           response.headers.set('etag', etag(key));
           response.headers.set('cache-control', CACHE_CONTROL);
         }

@@ -81,9 +81,14 @@ export type ChangeConnectionShape = Awaited<ReturnType<typeof changePage>>;
 export const history = (ctx: Context, key: string, first?: number | null, after?: string | null) =>
   changePage(first, after, (cursor, limit) => curation.history(ctx.graph, key, cursor, limit));
 
-/** Changes at or after `since` (ISO time), oldest first. */
+/**
+ * Changes at or after `since` (ISO time), oldest first. Stored times always carry milliseconds
+ * and compare as text, so `since` is written the same way first (…:03Z is …:03.000Z).
+ */
 export const changes = (ctx: Context, since: string | null | undefined, first?: number | null, after?: string | null) =>
-  changePage(first, after, (cursor, limit) => curation.changesSince(ctx.graph, since ?? null, cursor, limit));
+  changePage(first, after, (cursor, limit) =>
+    curation.changesSince(ctx.graph, since ? new Date(since).toISOString() : null, cursor, limit),
+  );
 
 /** The entity at either end of a relationship, read after the write. */
 export const relationEnd = (ctx: Context, key: string) => ctx.loaders.entity.load(key);

@@ -138,6 +138,11 @@ describe('curation API', () => {
         expect(codeOf(await post(closed.url, ENTITY, { key: 'python' }))).toBe('UNAUTHENTICATED');
         const reader = await signToken(SECRET, { roles: [] });
         expect((await post(closed.url, ENTITY, { key: 'python' }, reader)).data?.entity.key).toBe('python');
+        // The answer is cached now; the cache must not hand it to an anonymous caller.
+        expect((await post(closed.url, ENTITY, { key: 'python' }, reader)).data?.entity.key).toBe('python');
+        const anonymous = await post(closed.url, ENTITY, { key: 'python' });
+        expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+        expect(anonymous.data?.entity ?? null).toBeNull();
       } finally {
         await closed.stop();
       }
@@ -222,8 +227,15 @@ describe('curation API', () => {
       const key = { from: link.from, to: link.to, type: link.type };
       expect((await post(api.url, UNLINK, { input: key }, editor)).data?.unlinkEntities.relation.evidence).toBe('Tests say so.');
       expect(codeOf(await post(api.url, UNLINK, { input: key }, editor))).toBe('NOT_FOUND');
-      // Put it back for the delete/revert test below.
-      expect((await post(api.url, LINK, { input: link }, editor)).errors).toBeUndefined();
+      // Bob makes the same link again (and it stays for the delete/revert test below): reverting
+      // Alice's first LINK must not remove Bob's.
+      const bob = await token({ sub: 'bob' });
+      expect((await post(api.url, LINK, { input: link }, bob)).errors).toBeUndefined();
+      const revert = await post(api.url, REVERT, { id: body.data?.linkEntities.change.id }, admin);
+      expect(codeOf(revert)).toBe('CONFLICT');
+      expect(revert.errors?.[0]?.message).toMatch(/made again since by bob/);
+      const still = await post(api.url, 'query { entity(key: "cur-test-a") { relations(direction: OUT) { edges { type } } } }');
+      expect(still.data?.entity.relations.edges).toEqual([{ type: 'WRITTEN_IN' }]);
     });
   });
 
@@ -243,6 +255,14 @@ describe('curation API', () => {
         since: started,
       });
       expect(feed.data?.changes.edges.at(0).node.target).toBe('cur-test-a');
+      // A time without milliseconds still includes the changes made within that second.
+      const FEED = 'query ($since: String) { changes(since: $since, first: 100) { edges { node { id at } } } }';
+      const oldest = (await post(api.url, FEED, { since: started })).data?.changes.edges.at(0).node;
+      const wholeSecond = `${oldest.at.slice(0, 19)}Z`;
+      const ids = (await post(api.url, FEED, { since: wholeSecond })).data?.changes.edges.map(
+        (edge: { node: { id: string } }) => edge.node.id,
+      );
+      expect(ids).toContain(oldest.id);
     });
 
     it('revertChange (admin) undoes an update as a new change, and a delete with its links', async () => {

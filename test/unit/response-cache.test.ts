@@ -2,25 +2,42 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createResponseCache } from '../../src/plugins/response-cache.js';
 
-/** The response cache's expiry mode (used while Redis is away), on a yoga with a one-field schema. */
-describe('response cache TTL', () => {
-  const setup = () => {
+/**
+ * The response cache on a yoga with a one-field schema: expiry (used while Redis is away), writes
+ * during a read, and READ_REQUIRES_AUTH. `x-actor` stands for a verified token.
+ */
+describe('response cache', () => {
+  const setup = ({ readRequiresAuth = false } = {}) => {
     let calls = 0;
-    const cache = createResponseCache(1024 * 1024);
+    let during: (() => void) | undefined;
+    const cache = createResponseCache({ maxBytes: 1024 * 1024, readRequiresAuth });
     const yoga = createYoga({
-      schema: createSchema({ typeDefs: 'type Query { calls: Int! }', resolvers: { Query: { calls: () => ++calls } } }),
+      schema: createSchema({
+        typeDefs: 'type Query { calls: Int! }',
+        resolvers: {
+          Query: {
+            calls: async () => {
+              const answer = ++calls;
+              await new Promise((done) => setTimeout(done, 5));
+              during?.();
+              return answer;
+            },
+          },
+        },
+      }),
+      context: ({ request }: { request: Request }) => ({ actor: request.headers.get('x-actor') }),
       plugins: [cache.plugin],
       logging: false,
     });
-    const ask = async () => {
+    const ask = async (actor?: string) => {
       const response = await yoga.fetch('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(actor ? { 'x-actor': actor } : {}) },
         body: JSON.stringify({ query: '{ calls }' }),
       });
       return ((await response.json()) as { data: { calls: number } }).data.calls;
     };
-    return { cache, ask };
+    return { cache, ask, whileResolving: (act: (() => void) | undefined) => (during = act) };
   };
 
   it('keeps answers until cleared by default', async () => {
@@ -42,5 +59,21 @@ describe('response cache TTL', () => {
     expect(await ask()).toBe(3);
     await new Promise((done) => setTimeout(done, 600));
     expect(await ask()).toBe(3);
+  });
+
+  it('does not keep an answer read while a write cleared the cache', async () => {
+    const { cache, ask, whileResolving } = setup();
+    whileResolving(() => cache.clear());
+    expect(await ask()).toBe(1);
+    whileResolving(undefined);
+    expect([await ask(), await ask()]).toEqual([2, 2]);
+  });
+
+  it('with READ_REQUIRES_AUTH, serves and keeps answers for authenticated callers only', async () => {
+    const { ask } = setup({ readRequiresAuth: true });
+    expect([await ask('alice'), await ask('bob')]).toEqual([1, 1]);
+    // Anonymous: executed every time (where the schema's scope check refuses it), never from memory.
+    expect([await ask(), await ask()]).toEqual([2, 3]);
+    expect(await ask('alice')).toBe(1);
   });
 });

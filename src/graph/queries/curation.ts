@@ -61,12 +61,19 @@ ON CREATE SET r = $props
 RETURN r.changeId = $props.changeId AS created, properties(r) AS props`;
 }
 
+/**
+ * Deletes the link, but when `$changeId` is set only if that change made it (a revert must not
+ * remove the same link made again since by someone else); `deleted` says which happened.
+ */
 export function deleteLink(type: RelationType): string {
   return `
 MATCH (:Entity {key: $from})-[r:${type}]->(:Entity {key: $to})
-WITH r, properties(r) AS props
-DELETE r
-RETURN props`;
+WITH r, properties(r) AS props, ($changeId = '' OR r.changeId = $changeId) AS deleted
+CALL (r, deleted) {
+  WITH r WHERE deleted
+  DELETE r
+}
+RETURN props, deleted`;
 }
 
 export interface ChangeRow {
