@@ -13,6 +13,12 @@ export interface Checkpoint {
   line: number;
   nodes: number;
   links: number;
+  /**
+   * The batch being committed when this was saved, if any: a crash between its commit and the
+   * next save leaves the store holding it too. The store must hold exactly the committed counts,
+   * or those plus this batch, for the import to resume.
+   */
+  inFlight?: { nodes: number; links: number };
 }
 
 export const checkpointPath = (file: string) => `${file}.checkpoint`;
@@ -55,9 +61,9 @@ function parse(text: string): unknown {
 }
 
 function isCheckpoint(value: unknown): value is Checkpoint {
-  return (
-    isPlainObject(value) &&
-    typeof value.fingerprint === 'string' &&
-    [value.line, value.nodes, value.links].every((count) => Number.isSafeInteger(count) && (count as number) >= 0)
-  );
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!isPlainObject(value) || typeof value.fingerprint !== 'string') return false;
+  if (![value.line, value.nodes, value.links].every(count)) return false;
+  const { inFlight } = value;
+  return inFlight === undefined || (isPlainObject(inFlight) && count(inFlight.nodes) && count(inFlight.links));
 }

@@ -5,7 +5,7 @@
  * - BAD_CHECKPOINT: a checkpoint that does not belong to this file or this store;
  * - UNSUPPORTED_VALUE: the export met a label, type or value the format cannot carry.
  */
-export type BackupErrorCode = 'BAD_BACKUP_FILE' | 'STORE_NOT_EMPTY' | 'BAD_CHECKPOINT' | 'UNSUPPORTED_VALUE';
+export type BackupErrorCode = 'BAD_BACKUP_FILE' | 'STORE_NOT_EMPTY' | 'BAD_CHECKPOINT' | 'STORE_CHANGED' | 'UNSUPPORTED_VALUE';
 
 export class BackupError extends Error {
   constructor(

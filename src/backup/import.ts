@@ -70,11 +70,17 @@ async function assertResumable(graph: Graph, path: string, checkpoint: Checkpoin
   if (checkpoint.fingerprint !== summary.fingerprint) {
     throw new BackupError('BAD_CHECKPOINT', `${checkpointPath(path)} was written for another export than ${path}. ${remedy}`);
   }
+  // Batches commit whole, so the store holds exactly what the checkpoint says, or that plus the
+  // batch in flight; anything else was written by someone else, and resuming would overwrite it.
   const store = await storeCounts(graph);
-  if (store.nodes < checkpoint.nodes || store.links < checkpoint.links) {
+  const committed = { nodes: checkpoint.nodes, links: checkpoint.links };
+  const inFlight = checkpoint.inFlight ?? { nodes: 0, links: 0 };
+  const withInFlight = { nodes: committed.nodes + inFlight.nodes, links: committed.links + inFlight.links };
+  const matches = (counts: { nodes: number; links: number }) => store.nodes === counts.nodes && store.links === counts.links;
+  if (!matches(committed) && !matches(withInFlight)) {
     throw new BackupError(
       'BAD_CHECKPOINT',
-      `${checkpointPath(path)} says ${checkpoint.nodes} nodes and ${checkpoint.links} links were committed, but the store holds ${store.nodes} and ${store.links}: it changed since. ${remedy}`,
+      `${checkpointPath(path)} says ${checkpoint.nodes} nodes and ${checkpoint.links} links were committed, but the store holds ${store.nodes} and ${store.links}: it changed since; nothing was changed. ${remedy}`,
     );
   }
 }
@@ -96,7 +102,8 @@ async function prepareEmptyStore(graph: Graph, force: boolean, log: (line: strin
 async function assertLoaded(graph: Graph, summary: BackupSummary): Promise<void> {
   const store = await storeCounts(graph);
   if (store.nodes !== summary.nodes || store.links !== summary.links) {
-    throw new Error(
+    throw new BackupError(
+      'STORE_CHANGED',
       `The import finished but the store holds ${store.nodes} nodes and ${store.links} links where the file has ${summary.nodes} and ${summary.links}; it was changed during the import.`,
     );
   }
@@ -116,9 +123,10 @@ async function writeEntries(graph: Graph, path: string, start: Checkpoint, optio
   let batches = 0;
   let batch: Batch = { nodes: [], links: [], lastLine: start.line };
   const commit = async () => {
+    await saveCheckpoint(path, { ...checkpoint, inFlight: { nodes: batch.nodes.length, links: batch.links.length } });
     await writeBatch(session, batch);
     checkpoint = {
-      ...checkpoint,
+      fingerprint: checkpoint.fingerprint,
       line: batch.lastLine,
       nodes: checkpoint.nodes + batch.nodes.length,
       links: checkpoint.links + batch.links.length,

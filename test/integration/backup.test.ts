@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BackupError } from '../../src/backup/errors.js';
 import { exportGraph } from '../../src/backup/export.js';
 import { importGraph } from '../../src/backup/import.js';
+import { validateBackupFile } from '../../src/backup/validate.js';
 import type { Graph } from '../../src/graph/database.js';
 import { loadSeed } from '../../src/seed/load.js';
 import { testGraph } from '../helpers/test-graph.js';
@@ -237,6 +238,19 @@ describe('backups: export and import', () => {
     expect(resumed).toMatchObject({ completed: true, resumedAfterLine: 101 });
     expect(await snapshot(graph)).toEqual(original);
     expect(existsSync(`${backup}.checkpoint`)).toBe(false);
+  });
+
+  it('refuses a leftover checkpoint whose counts the store does not hold (nothing committed, a full store), changing nothing', async () => {
+    const { fingerprint } = await validateBackupFile(backup);
+    writeFileSync(`${backup}.checkpoint`, JSON.stringify({ fingerprint, line: 1, nodes: 0, links: 0, inFlight: { nodes: 50, links: 0 } }));
+    try {
+      const error = await importGraph(graph, backup).catch((caught: unknown) => caught);
+      expect((error as BackupError).code).toBe('BAD_CHECKPOINT');
+      expect((error as Error).message).toMatch(/nothing was changed/);
+      expect(await snapshot(graph)).toEqual(original);
+    } finally {
+      rmSync(`${backup}.checkpoint`, { force: true });
+    }
   });
 
   it('refuses a checkpoint written for another export, changing nothing', async () => {
