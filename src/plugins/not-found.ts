@@ -23,19 +23,23 @@ export function useNotFound({ home, graphqlEndpoint }: NotFoundOptions): Plugin 
       : errorResponse(request, 404, 'NOT_FOUND', `Nothing is served at ${shorten(path)}. GraphQL is served at ${graphqlEndpoint}.`, {
           'content-type': 'application/json; charset=utf-8',
         });
+  // yoga serves GraphQL, and GraphiQL to browsers, at any path ending in the endpoint (`/api/graphql`).
+  const aliasOfEndpoint = (path: string) => path.endsWith(graphqlEndpoint) && path !== graphqlEndpoint;
   return {
     onRequest({ request, url, endResponse }) {
       const path = url.pathname;
       if (path === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
         endResponse(new Response(null, { status: 302, headers: { location: home } }));
-      } else if (path.endsWith(graphqlEndpoint) && path !== graphqlEndpoint) {
-        // yoga would serve GraphQL at any path ending in the endpoint (`/api/graphql`), unlogged.
+      } else if (aliasOfEndpoint(path)) {
         endResponse(notFound(request, path));
       }
     },
     onResponse({ request, response, setResponse }) {
-      if (response.status !== 404 || response.headers.has('content-type')) return;
-      setResponse(notFound(request, new URL(request.url).pathname));
+      const path = new URL(request.url).pathname;
+      // GraphiQL answers browsers before this plugin's onRequest runs; its page is replaced here.
+      if (aliasOfEndpoint(path) || (response.status === 404 && !response.headers.has('content-type'))) {
+        setResponse(notFound(request, path));
+      }
     },
   };
 }

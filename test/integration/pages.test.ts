@@ -6,7 +6,7 @@ import { testGraph } from '../helpers/test-graph.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
- * What the service answers outside GraphQL itself: `/` leads to GraphiQL, unknown paths are 404s
+ * What the service answers outside GraphQL itself: `/` leads to the explorer, unknown paths are 404s
  * (a local page for browsers, JSON for API clients), and nothing a browser is served reaches
  * outside the machine.
  */
@@ -88,14 +88,19 @@ describe('pages and unknown paths', () => {
     expect(await followed.text()).toContain('<html');
   });
 
-  it('answers unknown paths with a short local 404 page for browsers, linking to GraphiQL', async () => {
-    const response = await fetch(`${server.url}/no-such-page`, { headers: BROWSER });
+  it.each([
+    '/no-such-page',
+    // Paths ending in the endpoint, where yoga would serve GraphiQL to a browser.
+    '/api/graphql',
+    '/x/y/graphql',
+  ])('answers %s with a short local 404 page for browsers, linking to GraphiQL', async (path) => {
+    const response = await fetch(`${server.url}${path}`, { headers: BROWSER });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
     expect(html).not.toContain('Yoga');
     expect(html).toContain('href="/graphql"');
-    expect(html).toContain('<code>/no-such-page</code>');
+    expect(html).toContain(`<code>${path}</code>`);
     expect(html.length).toBeLessThan(2000);
   });
 
