@@ -5,7 +5,7 @@ import { TEST_JAVA_TOOL_OPTIONS } from './test/helpers/jvm-options.js';
 const require = createRequire(import.meta.url);
 
 /**
- * Three tiers, run by `npm test` one after another (`npm run test:<tier>` runs one):
+ * Three tiers, run by `npm test` side by side (`npm run test:<tier>` runs one):
  * - unit: pure logic, no Neo4j and no Java;
  * - integration: one shared throwaway Neo4j (started once by global setup), in-process servers,
  *   and the /explore explorer in a real Chromium (test/browser, `npm run test:browser` alone);

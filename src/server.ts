@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   booted = true;
   // Seed loads and writes by other processes change the graph under this one's caches.
   watchGraphVersion(opened.graph, config.GRAPH_WATCH_MS);
-  log(`GraphQL ready at http://${config.HOST}:${config.PORT}/graphql (GraphiQL in the browser).`);
+  log(`GraphQL ready at http://${config.HOST}:${config.PORT}/graphql (GraphiQL in a browser); the explorer at /explore.`);
 }
 
 /** Applies the schema once, loads the seed into an empty graph (without re-applying it), and plans every query (unless WARM_QUERY_PLANS=false). */

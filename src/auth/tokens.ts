@@ -78,7 +78,12 @@ function explain(error: unknown): string {
   if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this server does not accept.';
   if (error instanceof errors.JWKSNoMatchingKey) return 'No known key matches the token (`kid`).';
   if (error instanceof errors.JWKSTimeout) return 'The signing keys could not be fetched in time.';
-  return 'The token is malformed.';
+  if (error instanceof errors.JWKSInvalid) return 'The signing keys at AUTH_JWKS_URL are not a valid key set.';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
+    return 'The token is malformed.';
+  }
+  // Anything else went wrong fetching the key set (connection refused, DNS, an HTTP error status).
+  return 'The signing keys could not be fetched; try again shortly.';
 }
 
 /** The token of an `Authorization: Bearer <token>` header; null without one. */

@@ -212,8 +212,10 @@ async function doCreate(run: Run, meta: WriteMeta, input: EntityInput | EntitySn
 }
 
 async function doUpdate(run: Run, meta: WriteMeta, key: string, expectedVersion: number, patch: EntityPatch): Promise<Effect> {
-  const before = await lockedAt(run, key, expectedVersion);
   const props: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  // A change that changes nothing would still bump the version and fill the history.
+  if (Object.keys(props).length === 0) throw rejected('BAD_USER_INPUT', 'Nothing to update: give at least one field of the input.');
+  const before = await lockedAt(run, key, expectedVersion);
   if (patch.name !== undefined || patch.aliases !== undefined)
     Object.assign(props, searchFields(patch.name ?? before.name, patch.aliases ?? before.aliases));
   const [row] = (await run(UPDATE_ENTITY, { key, props, at: meta.at, actor: meta.actor })) as { entity: EntityRow }[];

@@ -229,7 +229,7 @@ describe('lookups: node, nodes, entity, entities, graphStats', () => {
       expect(stats?.rowsRead as number).toBeGreaterThanOrEqual(0);
     });
 
-    it('batches typed fields and relations: one round-trip per nesting level, however many parents', async () => {
+    it('batches typed fields and relations: one round-trip per relationship field per level, however many parents', async () => {
       // 1 page of entities, loaded with their `concerns` + 1 batched `relations` load.
       const result = await api.client.rawRequest<unknown>(gql`
         { entities(kind: LANGUAGE, first: 10) { nodes { key ... on Language { concerns { key } } relations(first: 2) { totalCount } } } }

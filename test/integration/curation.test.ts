@@ -180,6 +180,10 @@ describe('curation API', () => {
       expect(codeOf(stale)).toBe('CONFLICT');
       expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(2);
       expect(codeOf(await post(api.url, UPDATE, { key: 'cur-test-nope', v: 1, input: { name: 'x' } }, editor))).toBe('NOT_FOUND');
+      // An empty input would change nothing but the version: refused, and the version stays.
+      const empty = await post(api.url, UPDATE, { key: 'cur-test-a', v: 2, input: {} }, editor);
+      expect(codeOf(empty)).toBe('BAD_USER_INPUT');
+      expect((await post(api.url, ENTITY, { key: 'cur-test-a' })).data?.entity.version).toBe(2);
     });
 
     it('two concurrent updates of the same version: one wins, the other is CONFLICT', async () => {
