@@ -44,6 +44,9 @@ const STYLE: cytoscape.StylesheetJson = [
       height: 22,
       'font-size': 11,
       color: '#1f2328',
+      // Long names wrap onto short lines instead of running across their neighbours.
+      'text-wrap': 'wrap',
+      'text-max-width': '110px',
       'text-valign': 'bottom',
       'text-margin-y': 3,
       'text-background-color': '#ffffff',
@@ -65,6 +68,9 @@ const STYLE: cytoscape.StylesheetJson = [
       'curve-style': 'bezier',
       label: 'data(label)',
       'font-size': 8,
+      // Relationship names appear once zoomed in (or on a highlighted path): on a hub's
+      // neighbourhood they would cover the graph.
+      'min-zoomed-font-size': 11,
       color: '#57606a',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
@@ -73,7 +79,14 @@ const STYLE: cytoscape.StylesheetJson = [
   },
   {
     selector: 'edge.path',
-    style: { width: 4, 'line-color': '#fb8500', 'target-arrow-color': '#fb8500', color: '#1f2328', 'font-size': 10 },
+    style: {
+      width: 4,
+      'line-color': '#fb8500',
+      'target-arrow-color': '#fb8500',
+      color: '#1f2328',
+      'font-size': 10,
+      'min-zoomed-font-size': 0,
+    },
   },
 ];
 
@@ -104,8 +117,8 @@ const LAYOUT = {
   animate: false,
   randomize: true,
   quality: 'default',
-  nodeRepulsion: 6000,
-  idealEdgeLength: 90,
+  nodeRepulsion: 9000,
+  idealEdgeLength: 110,
   padding: 20,
 };
 
