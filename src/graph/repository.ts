@@ -7,7 +7,7 @@ import { SALARIES, SALARIES_BY_OWNER, type SalaryRow } from './queries/salaries.
 import { SEARCH } from './queries/search.js';
 import { ALL_SOURCES, SOURCES_BY_KEYS, type SourceRow } from './queries/sources.js';
 import { GRAPH_STATS, type GraphStatsRow } from './queries/stats.js';
-import { toolsForStatement } from './queries/tools-for.js';
+import { CONCERN, toolsForStatement } from './queries/tools-for.js';
 import { normalizeTerm } from './search-query.js';
 import { type Basis, type EntityKind, type Region, type RelationType, type Scope, TOOL_KINDS } from './vocabulary.js';
 
@@ -159,14 +159,25 @@ export interface ToolMatchRow {
  * the ends of their steps carry only key, name and kind.
  */
 export async function toolsFor(graph: Graph, ask: { text: string; lucene: string; limit: number; slim: boolean }, stats?: QueryStats) {
-  const norm = normalizeTerm(ask.text);
-  const params = { text: ask.text, lucene: ask.lucene, norm, phrase: ` ${norm} `, limit: ask.limit };
+  const params = { ...concernParams(ask), limit: ask.limit };
   const [row] = await graph.read<{ concern: EntityRow; matches: ToolMatchRow[] }>(
     toolsForStatement(ask.slim),
     { ...params, toolKinds: TOOL_KINDS, bridgeKinds: BRIDGE_KINDS, maxBridges: LIMITS.toolBridges },
     stats,
   );
   return row ?? null;
+}
+
+/** The concern `toolsFor` would use for `text` (null: none); `lucene` is its full-text form. */
+export async function resolveConcern(graph: Graph, ask: { text: string; lucene: string }, stats?: QueryStats) {
+  const [row] = await graph.read<{ concern: EntityRow }>(CONCERN, concernParams(ask), stats);
+  return row?.concern ?? null;
+}
+
+/** The forms of the text the resolution compares: as given, full-text, normalised, and padded for whole-word matches. */
+function concernParams({ text, lucene }: { text: string; lucene: string }) {
+  const norm = normalizeTerm(text);
+  return { text, lucene, norm, phrase: ` ${norm} ` };
 }
 
 /** The shortest chain of at most `maxHops` relationships; with `slim`, its ends carry only key, name and kind. */

@@ -12,6 +12,7 @@ import {
   graphStats,
   neighborhood,
   relationPages,
+  resolveConcern,
   salaries,
   salariesByOwner,
   searchEntities,
@@ -47,6 +48,7 @@ export async function warmQueryPlans(graph: Graph, warn: (line: string) => void)
     ...RELATION_SHAPES.map((shape) => () => relationPages(graph, [NO_KEY], { ...page, ...shape })),
     () => searchEntities(graph, NO_KEY.replace(/\W/g, ''), null, 1),
     ...[false, true].map((slim) => () => toolsFor(graph, { text: NO_KEY, lucene: 'warm', limit: 1, slim })),
+    () => resolveConcern(graph, { text: NO_KEY, lucene: 'warm' }),
     () => salaries(graph, null, NO_KEY),
     () => salariesByOwner(graph, [NO_KEY]),
     ...[false, true].flatMap((slim) => [

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { searchEntities, toolsFor } from '../graph/repository.js';
+import { resolveConcern, searchEntities, toolsFor } from '../graph/repository.js';
 import { luceneQuery } from '../graph/search-query.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
@@ -35,4 +35,14 @@ export async function toolsForConcern(ctx: Context, args: { concern: string; fir
     score: match.score,
     path: { length: match.steps.length, steps: match.steps },
   }));
+}
+
+/**
+ * `concern(text)`: the entity `toolsFor(concern: text)` would use, so a client can say "showing
+ * tools for: Security" even when no tool is linked to it. Null when nothing matches.
+ */
+export async function concernFor(ctx: Context, args: { text: string }) {
+  const text = args.text.trim();
+  const lucene = luceneQuery(text);
+  return lucene ? resolveConcern(ctx.graph, { text, lucene }, ctx.stats) : null;
 }

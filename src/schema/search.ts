@@ -1,7 +1,7 @@
 import type { EntityRow } from '../graph/repository.js';
 import { LIMITS } from '../limits.js';
 import type { PathShape } from '../resolvers/paths.js';
-import { search, toolsForConcern } from '../resolvers/search.js';
+import { concernFor, search, toolsForConcern } from '../resolvers/search.js';
 import { boundedInt, nonEmptyText } from './args.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
@@ -58,5 +58,14 @@ builder.queryFields((t) => ({
       first: t.arg.int(boundedInt('first', LIMITS.toolMatches)),
     },
     resolve: (_root, args, ctx, info) => toolsForConcern(ctx, args, info),
+  }),
+  concern: t.field({
+    type: EntityRef,
+    nullable: true,
+    description:
+      'The entity `toolsFor(concern: text)` uses for this text (by key, name or alias, a phrase containing one, or the best ' +
+      'full-text match), even when no tool is linked to it; null when nothing matches.',
+    args: { text: t.arg.string({ validate: nonEmptyText }) },
+    resolve: (_root, args, ctx) => concernFor(ctx, args),
   }),
 }));

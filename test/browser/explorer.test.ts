@@ -188,6 +188,14 @@ describe('explorer', () => {
     await audit('tools-security');
   });
 
+  it('names the concern it used even when no tool is linked to it', async () => {
+    // Patience and persistence is a trait no tool serves, directly or through one step.
+    await open('/explore?concern=patience');
+    const status = page.locator('#view [role=status]').filter({ hasText: 'No tools are linked to' });
+    await status.waitFor();
+    await expect(status.locator('a').textContent()).resolves.toBe('Patience and Persistence');
+  });
+
   it('charts salaries by level and region, and freelance rates', async () => {
     await open('/explore?view=salaries');
     await page.locator('svg.salary-chart').first().waitFor();

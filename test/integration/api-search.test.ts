@@ -294,6 +294,27 @@ describe('search and toolsFor', () => {
     it('returns [] for a concern nothing stands for', async () => {
       expect(await toolsFor('zzzzqqq-nothing')).toEqual([]);
     });
+
+    it('concern(text) names the concern toolsFor uses, also when no tool is linked to it', async () => {
+      const concern = async (text: string) =>
+        (
+          await api.client.request<{ concern: { key: string } | null }>(gql`query ($text: String!) { concern(text: $text) { key } }`, {
+            text,
+          })
+        ).concern;
+      expect(await concern('tools used for security')).toEqual({ key: 'security' });
+      expect(await concern('securty')).toEqual({ key: 'security' });
+      // A trait no tool serves: toolsFor has no match to name it by, concern still names it.
+      const traits = await api.graph.read<{ key: string; name: string }>(
+        "MATCH (c:Entity {kind: 'TRAIT'}) RETURN c.key AS key, c.name AS name ORDER BY key",
+        {},
+      );
+      let lonely: { key: string; name: string } | undefined;
+      for (const trait of traits) if (!lonely && (await toolsFor(trait.name)).length === 0) lonely = trait;
+      expect(lonely, 'a trait without tools').toBeDefined();
+      expect(await concern(lonely?.name as string)).toEqual({ key: lonely?.key });
+      expect(await concern('zzzzqqq-nothing')).toBeNull();
+    });
   });
 
   it('links tools to a concern only through concepts, tasks and responsibilities', async () => {

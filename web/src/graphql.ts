@@ -103,6 +103,7 @@ export const PathQuery = graphql(`
 
 export const ToolsForQuery = graphql(`
   query ExplorerToolsFor($concern: String!) {
+    concern(text: $concern) { key name }
     toolsFor(concern: $concern, first: 20) {
       score
       concern { key name }

@@ -551,15 +551,18 @@ async function renderTools(state: Extract<State, { view: 'tools' }>, stale: () =
   view.removeAttribute('aria-busy');
   if (!state.concern) return;
   result.replaceChildren(h('p', { class: 'loading' }, 'Ranking…'));
-  const { toolsFor } = await request(ToolsForQuery, { concern: state.concern });
+  const { concern, toolsFor } = await request(ToolsForQuery, { concern: state.concern });
   if (stale()) return;
-  if (toolsFor.length === 0) {
-    result.replaceChildren(h('p', { role: 'status' }, `Nothing found: no tools are linked to “${state.concern}”.`));
+  if (!concern) {
+    result.replaceChildren(h('p', { role: 'status' }, `Nothing found: no entity matches “${state.concern}”.`));
     return;
   }
-  const concern = toolsFor[0]?.concern;
+  if (toolsFor.length === 0) {
+    result.replaceChildren(h('p', { role: 'status' }, 'No tools are linked to ', entityLink(concern), ', directly or through one step.'));
+    return;
+  }
   result.replaceChildren(
-    h('h3', {}, `Tools for ${concern?.name ?? state.concern}`),
+    h('h3', {}, `Tools for ${concern.name}`),
     h(
       'ol',
       { class: 'tools' },

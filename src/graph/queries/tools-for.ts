@@ -37,7 +37,7 @@ const BRIDGE_SPEAKS_OF_CONCERN = `(startNode(r2) = b OR type(r2) IN ['SAME_AS', 
  * Neo4j's counts, not by walking the links): on a hub concern the paths through the remaining
  * bridges would score lowest anyway.
  */
-const toolsFor = (slim: boolean) => `
+const RESOLVE_CONCERN = `
 OPTIONAL MATCH (exact:Entity {key: $text})
 CALL (exact) {
   WITH exact WHERE exact IS NOT NULL
@@ -53,7 +53,14 @@ CALL (exact) {
 }
 WITH n AS c, rank, matched, relevance
 ORDER BY rank, matched DESC, CASE WHEN c.kind = 'CONCEPT' THEN 0 ELSE 1 END, relevance DESC, c.key
-LIMIT 1
+LIMIT 1`;
+
+/** The concern `toolsFor` would use for `$text` (see the resolution rules above), alone. */
+export const CONCERN = `${RESOLVE_CONCERN}
+RETURN ${entityProjection('c')} AS concern`;
+
+/** The concern resolved as above, then the tools linked to it, scored and ranked. */
+const toolsFor = (slim: boolean) => `${RESOLVE_CONCERN}
 WITH c, toFloat(COUNT { MATCH (x:Entity) WHERE x.kind IN $toolKinds }) AS toolCount
 CALL (c, toolCount) {
   CALL (c, toolCount) {
