@@ -27,7 +27,7 @@ module.exports = {
     },
     {
       name: 'backup-is-an-operator-tool',
-      comment: 'src/backup (export/import) reaches Neo4j through src/graph only, never the GraphQL layers; nothing else in src imports it.',
+      comment: 'src/backup (export/import) never imports the GraphQL layers (its Cypher is in src/graph/queries); nothing else in src imports it.',
       severity: 'error',
       from: { path: '^src/backup/' },
       to: { path: '^src/(schema|resolvers|plugins|yoga|server|context)' },
