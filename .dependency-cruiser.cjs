@@ -27,7 +27,8 @@ module.exports = {
     },
     {
       name: 'backup-is-an-operator-tool',
-      comment: 'src/backup (export/import) never imports the GraphQL layers (its Cypher is in src/graph/queries); nothing else in src imports it.',
+      comment:
+        'src/backup (export/import) never imports the GraphQL layers (its Cypher is in src/graph/queries); nothing else in src imports it.',
       severity: 'error',
       from: { path: '^src/backup/' },
       to: { path: '^src/(schema|resolvers|plugins|yoga|server|context)' },

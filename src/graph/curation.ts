@@ -43,7 +43,7 @@ export interface EntityInput {
   sources: string[];
 }
 
-export type EntityPatch = Partial<Pick<EntityInput, 'name' | 'summary' | 'aliases' | 'sections'>>;
+export type EntityPatch = Partial<Pick<EntityInput, 'name' | 'summary' | 'aliases' | 'sections' | 'sources'>>;
 
 export interface LinkKey {
   from: string;
@@ -216,6 +216,7 @@ async function doUpdate(run: Run, meta: WriteMeta, key: string, expectedVersion:
   // A change that changes nothing would still bump the version and fill the history.
   if (Object.keys(props).length === 0) throw rejected('BAD_USER_INPUT', 'Nothing to update: give at least one field of the input.');
   const before = await lockedAt(run, key, expectedVersion);
+  if (patch.sources !== undefined) await requireSources(run, patch.sources);
   if (patch.name !== undefined || patch.aliases !== undefined)
     Object.assign(props, searchFields(patch.name ?? before.name, patch.aliases ?? before.aliases));
   const [row] = (await run(UPDATE_ENTITY, { key, props, at: meta.at, actor: meta.actor })) as { entity: EntityRow }[];
@@ -353,6 +354,7 @@ export async function revertChange(graph: Graph, actor: string, id: string): Pro
             summary: before.summary,
             aliases: before.aliases,
             sections: before.sections,
+            sources: before.sources,
           });
         case 'DELETE_ENTITY':
           return doRestore(run, meta, before);

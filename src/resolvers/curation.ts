@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import * as curation from '../graph/curation.js';
 import { WriteRejectedError } from '../graph/errors.js';
 import { createLoaders } from '../graph/loaders.js';
+import type { Scope } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { pageInfo } from './page-info.js';
@@ -36,22 +37,56 @@ async function committed(ctx: Context, write: Write) {
   return result;
 }
 
-export const createEntity = (ctx: Context, input: curation.EntityInput) =>
-  committed(ctx, curation.createEntity(ctx.graph, actorOf(ctx), input));
+/** What a curated entity or link cites when the input names no source: the article. */
+export const DEFAULT_SOURCES = ['article'];
+/** What a curated link's evidence speaks of when the input does not say: the entity itself. */
+export const DEFAULT_SCOPE = 'ENTITY' satisfies Scope;
 
-export const updateEntity = (ctx: Context, key: string, expectedVersion: number, patch: curation.EntityPatch) =>
-  committed(ctx, curation.updateEntity(ctx.graph, actorOf(ctx), key, expectedVersion, patch));
+/** GraphQL inputs give absent optional fields as null or undefined; the graph layer takes neither. */
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
+
+export const createEntity = (
+  ctx: Context,
+  input: Omit<curation.EntityInput, 'aliases' | 'sections' | 'sources'> & Nullable<curation.EntityInput>,
+) =>
+  committed(
+    ctx,
+    curation.createEntity(ctx.graph, actorOf(ctx), {
+      ...input,
+      aliases: input.aliases ?? [],
+      sections: input.sections ?? [],
+      sources: input.sources ?? DEFAULT_SOURCES,
+    }),
+  );
+
+/** Only the fields given change. */
+export const updateEntity = (ctx: Context, key: string, expectedVersion: number, input: Nullable<Required<curation.EntityPatch>>) => {
+  const patch = Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as curation.EntityPatch;
+  return committed(ctx, curation.updateEntity(ctx.graph, actorOf(ctx), key, expectedVersion, patch));
+};
 
 export const deleteEntity = (ctx: Context, key: string, expectedVersion: number) =>
   committed(ctx, curation.deleteEntity(ctx.graph, actorOf(ctx), key, expectedVersion));
 
-export const linkEntities = (ctx: Context, input: curation.LinkInput) =>
-  committed(ctx, curation.linkEntities(ctx.graph, actorOf(ctx), input));
+/** A link cites one source through this API (`source`); the graph layer takes a list. */
+export const linkEntities = (
+  ctx: Context,
+  { source, scope, ...input }: Omit<curation.LinkInput, 'scope' | 'sources'> & { scope?: Scope | null; source: string },
+) => committed(ctx, curation.linkEntities(ctx.graph, actorOf(ctx), { ...input, scope: scope ?? DEFAULT_SCOPE, sources: [source] }));
 
 export const unlinkEntities = (ctx: Context, link: curation.LinkKey) =>
   committed(ctx, curation.unlinkEntities(ctx.graph, actorOf(ctx), link));
 
-export const addSource = (ctx: Context, input: curation.SourceInput) => committed(ctx, curation.addSource(ctx.graph, actorOf(ctx), input));
+export const addSource = (ctx: Context, input: Pick<curation.SourceInput, 'key' | 'title'> & Nullable<curation.SourceInput>) =>
+  committed(
+    ctx,
+    curation.addSource(ctx.graph, actorOf(ctx), {
+      ...input,
+      author: input.author ?? null,
+      url: input.url ?? null,
+      published: input.published ?? null,
+    }),
+  );
 
 export const revertChange = (ctx: Context, id: string) => committed(ctx, curation.revertChange(ctx.graph, actorOf(ctx), id));
 

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ENTITY_KEY_PATTERN } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
-import { addSource, createEntity, deleteEntity, linkEntities, revertChange, unlinkEntities, updateEntity } from '../resolvers/curation.js';
+import {
+  addSource,
+  createEntity,
+  DEFAULT_SCOPE,
+  DEFAULT_SOURCES,
+  deleteEntity,
+  linkEntities,
+  revertChange,
+  unlinkEntities,
+  updateEntity,
+} from '../resolvers/curation.js';
 import { keyArg } from './args.js';
 import { builder } from './builder.js';
 import { EntityChangePayload, RelationChangePayload, RevertChangePayload, SourceChangePayload } from './changes.js';
@@ -35,7 +45,7 @@ const CreateEntityInput = builder.inputType('CreateEntityInput', {
     sections: t.stringList({ required: false, description: 'Headings of its sources that it draws on.', validate: textList }),
     sources: t.stringList({
       required: false,
-      defaultValue: ['article'],
+      defaultValue: DEFAULT_SOURCES,
       description: 'Keys of the sources it draws on (each must exist); the article unless given.',
       validate: sourceKeys,
     }),
@@ -49,6 +59,7 @@ const UpdateEntityInput = builder.inputType('UpdateEntityInput', {
     summary: t.string({ required: false, validate: text(LIMITS.curatedSummary) }),
     aliases: t.stringList({ required: false, validate: textList }),
     sections: t.stringList({ required: false, validate: textList }),
+    sources: t.stringList({ required: false, description: 'Keys of the sources it draws on (each must exist).', validate: sourceKeys }),
   }),
 });
 
@@ -58,7 +69,7 @@ const LinkEntitiesInput = builder.inputType('LinkEntitiesInput', {
     to: t.string({ validate: keyArg }),
     type: t.field({ type: RelationTypeEnum }),
     basis: t.field({ type: BasisEnum }),
-    scope: t.field({ type: ScopeEnum, required: false, defaultValue: 'ENTITY' }),
+    scope: t.field({ type: ScopeEnum, required: false, defaultValue: DEFAULT_SCOPE }),
     evidence: t.string({
       description: 'One sentence, in your own words, saying why the link holds.',
       validate: text(LIMITS.curatedEvidence),
@@ -95,8 +106,7 @@ builder.mutationFields((t) => ({
     type: EntityChangePayload,
     authScopes: { editor: true },
     args: { input: t.arg({ type: CreateEntityInput }) },
-    resolve: (_root, { input }, ctx) =>
-      createEntity(ctx, { ...input, aliases: input.aliases ?? [], sections: input.sections ?? [], sources: input.sources ?? ['article'] }),
+    resolve: (_root, { input }, ctx) => createEntity(ctx, input),
   }),
   updateEntity: t.field({
     type: EntityChangePayload,
@@ -107,13 +117,7 @@ builder.mutationFields((t) => ({
       expectedVersion: t.arg.int({ validate: expectedVersion }),
       input: t.arg({ type: UpdateEntityInput }),
     },
-    resolve: (_root, { key, expectedVersion: version, input }, ctx) =>
-      updateEntity(ctx, key, version, {
-        name: input.name ?? undefined,
-        summary: input.summary ?? undefined,
-        aliases: input.aliases ?? undefined,
-        sections: input.sections ?? undefined,
-      }),
+    resolve: (_root, { key, expectedVersion: version, input }, ctx) => updateEntity(ctx, key, version, input),
   }),
   deleteEntity: t.field({
     type: EntityChangePayload,
@@ -126,8 +130,7 @@ builder.mutationFields((t) => ({
     type: RelationChangePayload,
     authScopes: { editor: true },
     args: { input: t.arg({ type: LinkEntitiesInput }) },
-    resolve: (_root, { input: { source, ...input } }, ctx) =>
-      linkEntities(ctx, { ...input, scope: input.scope ?? 'ENTITY', sources: [source] }),
+    resolve: (_root, { input }, ctx) => linkEntities(ctx, input),
   }),
   unlinkEntities: t.field({
     type: RelationChangePayload,
@@ -140,8 +143,7 @@ builder.mutationFields((t) => ({
     authScopes: { editor: true },
     description: 'Registers a source that links can then cite.',
     args: { input: t.arg({ type: AddSourceInput }) },
-    resolve: (_root, { input }, ctx) =>
-      addSource(ctx, { ...input, author: input.author ?? null, url: input.url ?? null, published: input.published ?? null }),
+    resolve: (_root, { input }, ctx) => addSource(ctx, input),
   }),
   revertChange: t.field({
     type: RevertChangePayload,

@@ -203,6 +203,18 @@ describe('sources', () => {
       expect(plain.data?.createEntity.entity.sources).toEqual([{ section: 'Frameworks', source: { key: 'article' } }]);
     });
 
+    it('updateEntity corrects the sources an entity cites, only to existing ones', async () => {
+      const UPDATE = `mutation ($key: String!, $v: Int!, $input: UpdateEntityInput!) {
+        updateEntity(key: $key, expectedVersion: $v, input: $input) { entity { version sources { source { key } } } } }`;
+      const input = { key: 'cur-src-fix', kind: 'FRAMEWORK', name: 'Fix', summary: 'Cited wrongly at first.' };
+      expect((await post(api.url, CREATE, { input }, editor)).errors).toBeUndefined();
+      const bad = await post(api.url, UPDATE, { key: 'cur-src-fix', v: 1, input: { sources: ['cur-src-unknown'] } }, editor);
+      expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+      expect(messageOf(bad)).toMatch(/cur-src-unknown/);
+      const fixed = await post(api.url, UPDATE, { key: 'cur-src-fix', v: 1, input: { sources: [hostile.key] } }, editor);
+      expect(fixed.data?.updateEntity.entity).toEqual({ version: 2, sources: [{ source: { key: hostile.key } }] });
+    });
+
     it('reverting addSource removes the source only once nothing cites it (admin), and can be reverted in turn', async () => {
       const added = await post(api.url, ADD_SOURCE, { input: { key: 'cur-src-temp', title: 'Temporary' } }, editor);
       const id = added.data?.addSource.change.id;
