@@ -192,11 +192,16 @@ export class GraphView {
     return this.layout();
   }
 
-  private layout(): Promise<void> {
+  /**
+   * Lays the graph out. The first time from scratch; after an expansion from where the nodes
+   * are (`incremental`), so the part a person was looking at stays put and only the new nodes
+   * find their place around the expanded one.
+   */
+  private layout(incremental = false): Promise<void> {
     const cy = this.cy;
     if (!cy) return Promise.resolve();
     return new Promise((done) => {
-      const layout = cy.layout(LAYOUT as cytoscape.LayoutOptions);
+      const layout = cy.layout({ ...LAYOUT, randomize: !incremental } as cytoscape.LayoutOptions);
       layout.one('layoutstop', () => {
         this.fit();
         this.canvas.dataset.ready = 'true';
@@ -286,9 +291,16 @@ export class GraphView {
     const fresh: ElementDefinition[] = [];
     for (const node of more.nodes) if (cy.getElementById(node.id).empty()) fresh.push(nodeElement(node, this.options.focus));
     for (const edge of more.edges) if (cy.getElementById(`${edge.from}|${edge.type}|${edge.to}`).empty()) fresh.push(edgeElement(edge));
+    // New nodes start around the node they came from, in a small circle, then the layout settles them.
+    const origin = cy.getElementById(more.nodes.find((n) => n.key === key)?.id ?? '').position() ?? { x: 0, y: 0 };
+    const newNodes = fresh.filter((element) => element.group === 'nodes');
+    newNodes.forEach((element, index) => {
+      const angle = (2 * Math.PI * index) / Math.max(newNodes.length, 1);
+      element.position = { x: origin.x + 40 * Math.cos(angle), y: origin.y + 40 * Math.sin(angle) };
+    });
     cy.add(fresh);
     this.refreshText();
-    await this.layout();
+    await this.layout(true);
     const name = more.nodes.find((n) => n.key === key)?.name ?? key;
     this.status.textContent = `${name} expanded: ${fresh.filter((e) => e.group === 'nodes').length} new nodes.`;
   }
