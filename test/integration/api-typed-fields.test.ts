@@ -149,6 +149,42 @@ describe('typed relationship fields', () => {
     for (const c of empty) expect(looked.get(label(c)), label(c)).toEqual(c.spec.single ? null : []);
   });
 
+  it('answers what the article says, written out by hand (not derived from the field specs)', async () => {
+    const keys = (list: { key: string }[]) => list.map((item) => item.key);
+    const data = await api.client.request<Record<string, Record<string, { key: string }[]>>>(gql`
+      {
+        python: entity(key: "python") { ... on Language { frameworks { key } runtimes { key } } }
+        node: entity(key: "node-js") { ... on Language { runs { key } frameworks { key } } }
+        senior: entity(key: "senior") { ... on SeniorityLevel { mentors { key } drawbacks { key } suits { key } } }
+        security: entity(key: "ensuring-security") { ... on Responsibility { skills { key } traits { key } sameAsOf { key } } }
+        encryption: entity(key: "encryption") { ... on Concept { partOf { key } } }
+        inHouse: entity(key: "in-house") { ... on HiringModel { drawbacks { key } suits { key } } }
+      }
+    `);
+    const answers = Object.fromEntries(
+      Object.entries(data).map(([alias, fields]) => [
+        alias,
+        Object.fromEntries(Object.entries(fields).map(([f, list]) => [f, keys(list)])),
+      ]),
+    );
+    expect(answers).toEqual({
+      python: { frameworks: ['django', 'flask'], runtimes: [] },
+      node: { runs: ['javascript'], frameworks: ['express-js'] },
+      senior: {
+        mentors: ['junior'],
+        drawbacks: ['high-hiring-cost', 'top-tier-pay'],
+        suits: ['complex-projects', 'large-scale-systems', 'mission-critical-projects', 'performance', 'scalability', 'security'],
+      },
+      security: {
+        skills: ['security-awareness'],
+        traits: ['attention-to-detail', 'proactive-problem-solving', 'strong-ethics'],
+        sameAsOf: ['implementing-robust-security', 'security-measures'],
+      },
+      encryption: { partOf: ['security'] },
+      inHouse: { drawbacks: ['high-hiring-cost'], suits: ['long-term-development'] },
+    });
+  });
+
   describe('inverse consistency', () => {
     it('Language.frameworks of python contains django and flask', async () => {
       const { entity } = await api.client.request<{ entity: { frameworks: { key: string }[] } }>(
