@@ -10,6 +10,25 @@ export function luceneQuery(text: string): string | null {
   return words.map(wordClause).join(' ');
 }
 
+/**
+ * Words that say how a concern is asked about ("which tools help with ..."), not what it is.
+ * Left in, they outweigh the one word that matters when that word has a typo ("securty").
+ */
+const QUESTION_WORDS = new Set(
+  'a an and are best can do does for help helps how i in is me my of on that the to tool tools use used what which with'.split(' '),
+);
+
+/**
+ * The full-text query for a concern: the text's words without the question words around them,
+ * so "which tools help with securty" looks for "securty" alone. All of the text when nothing
+ * else is left ("tools").
+ */
+export function concernQuery(text: string): string | null {
+  const words = searchWords(text);
+  const meaningful = words.filter((word) => !QUESTION_WORDS.has(word));
+  return luceneQuery((meaningful.length > 0 ? meaningful : words).join(' '));
+}
+
 function wordClause(word: string): string {
   const fuzzy = word.length >= 4 ? ` ${word}~${word.length >= 7 ? 2 : 1}` : '';
   return `(${word}^3 ${word}*^2${fuzzy})`;

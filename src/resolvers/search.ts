@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { resolveConcern, searchEntities, toolsFor } from '../graph/repository.js';
-import { luceneQuery } from '../graph/search-query.js';
+import { concernQuery, luceneQuery } from '../graph/search-query.js';
 import type { EntityKind } from '../graph/vocabulary.js';
 import { LIMITS } from '../limits.js';
 import { slimSteps } from './paths.js';
@@ -23,7 +23,7 @@ export async function search(ctx: Context, args: { text: string; kinds?: EntityK
  */
 export async function toolsForConcern(ctx: Context, args: { concern: string; first?: number | null }, info: GraphQLResolveInfo) {
   const text = args.concern.trim();
-  const lucene = luceneQuery(text);
+  const lucene = concernQuery(text);
   if (!lucene) return [];
   const slim = needsOnlyKeyNameKind(fieldsAt(info, 'tool'), info.fragments) && slimSteps(info, 'path');
   const found = await toolsFor(ctx.graph, { text, lucene, limit: args.first ?? LIMITS.toolMatches.default, slim }, ctx.stats);
@@ -43,6 +43,6 @@ export async function toolsForConcern(ctx: Context, args: { concern: string; fir
  */
 export async function concernFor(ctx: Context, args: { text: string }) {
   const text = args.text.trim();
-  const lucene = luceneQuery(text);
+  const lucene = concernQuery(text);
   return lucene ? resolveConcern(ctx.graph, { text, lucene }, ctx.stats) : null;
 }

@@ -203,6 +203,7 @@ describe('search and toolsFor', () => {
       ['which tools help with SECURITY?', 'security'],
       ['Security Measures', 'security-measures'],
       ['securty', 'security'],
+      ['which tools help with securty?', 'security'],
       ['performance', 'performance'],
       ['tools for scalability', 'scalability'],
     ])('toolsFor("%s") resolves to %s and returns ranked tools, each once, with justified paths', async (concern, key) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luceneQuery, normalizeTerm } from '../../src/graph/search-query.js';
+import { concernQuery, luceneQuery, normalizeTerm } from '../../src/graph/search-query.js';
 
 describe('luceneQuery', () => {
   it('matches each word exactly, by prefix, and fuzzily when long enough', () => {
@@ -30,5 +30,18 @@ describe('normalizeTerm', () => {
     expect(normalizeTerm('  Tools used for   SECURITY? ')).toBe('tools used for security');
     expect(normalizeTerm('C++')).toBe('c');
     expect(normalizeTerm('Ruby on Rails')).toBe('ruby on rails');
+  });
+});
+
+describe('concernQuery (how toolsFor and concern look a concern up by full text)', () => {
+  it('looks for what the question is about, not for the words around it', () => {
+    expect(concernQuery('which tools help with securty?')).toBe(luceneQuery('securty'));
+    expect(concernQuery('Tools used for SCALABILITY')).toBe(luceneQuery('scalability'));
+    expect(concernQuery('what is best for data management')).toBe(luceneQuery('data management'));
+  });
+
+  it('keeps the whole text when nothing else is left, and nothing searchable stays nothing', () => {
+    expect(concernQuery('tools')).toBe(luceneQuery('tools'));
+    expect(concernQuery('?!')).toBeNull();
   });
 });
