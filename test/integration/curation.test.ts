@@ -133,7 +133,12 @@ describe('curation API', () => {
     });
 
     it('READ_REQUIRES_AUTH=true makes reads need a token', async () => {
-      const closed = await startSeededServer({ AUTH_JWT_SECRET: SECRET, READ_REQUIRES_AUTH: 'true' });
+      // With the response cache on (test servers run without it), which must not bypass the check.
+      const closed = await startSeededServer({
+        AUTH_JWT_SECRET: SECRET,
+        READ_REQUIRES_AUTH: 'true',
+        RESPONSE_CACHE_BYTES: String(1 << 20),
+      });
       try {
         expect(codeOf(await post(closed.url, ENTITY, { key: 'python' }))).toBe('UNAUTHENTICATED');
         const reader = await signToken(SECRET, { roles: [] });
@@ -231,6 +236,11 @@ describe('curation API', () => {
       const key = { from: link.from, to: link.to, type: link.type };
       expect((await post(api.url, UNLINK, { input: key }, editor)).data?.unlinkEntities.relation.evidence).toBe('Tests say so.');
       expect(codeOf(await post(api.url, UNLINK, { input: key }, editor))).toBe('NOT_FOUND');
+      // Reverting a LINK removes the link it made.
+      const made = await post(api.url, LINK, { input: link }, editor);
+      const undone = await post(api.url, REVERT, { id: made.data?.linkEntities.change.id }, admin);
+      expect(undone.data?.revertChange.change).toMatchObject({ op: 'UNLINK', revertOf: made.data?.linkEntities.change.id });
+      expect((await post(api.url, ENTITY, { key: 'cur-test-a' })).data?.entity.relations.totalCount).toBe(0);
       // Bob makes the same link again (and it stays for the delete/revert test below): reverting
       // Alice's first LINK must not remove Bob's.
       const bob = await token({ sub: 'bob' });
@@ -250,6 +260,9 @@ describe('curation API', () => {
       expect(first.pageInfo.hasNextPage).toBe(true);
       const rest = (await post(api.url, HISTORY, { key: 'cur-test-a', first: 50, after: first.pageInfo.endCursor })).data?.history;
       expect(rest.edges.map((edge: { node: { op: string } }) => edge.node.op)).toEqual([
+        // Alice's link, its revert (an UNLINK), her unlink, her first link; then the updates.
+        'LINK',
+        'UNLINK',
         'LINK',
         'UPDATE_ENTITY',
         'UPDATE_ENTITY',

@@ -68,7 +68,7 @@ RETURN r.changeId = $props.changeId AS created, properties(r) AS props`;
 export function deleteLink(type: RelationType): string {
   return `
 MATCH (:Entity {key: $from})-[r:${type}]->(:Entity {key: $to})
-WITH r, properties(r) AS props, ($changeId = '' OR r.changeId = $changeId) AS deleted
+WITH r, properties(r) AS props, ($changeId = '' OR coalesce(r.changeId = $changeId, false)) AS deleted
 CALL (r, deleted) {
   WITH r WHERE deleted
   DELETE r
