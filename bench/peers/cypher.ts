@@ -61,7 +61,7 @@ CALL (c, toolCount) {
   WITH b, r2, 1.0 - size(COLLECT { MATCH (b)--(x:Entity) WHERE x.kind IN $toolKinds RETURN DISTINCT x }) / toolCount AS specificity
   MATCH (b)-[r1]-(t:Entity)
   WHERE t.kind IN $toolKinds AND t <> c
-  RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.4 ELSE 0.3 END * specificity AS factor
+  RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.3 ELSE 0.2 END * specificity AS factor
 }
 WITH t, r1, r2, factor * ${weight('r1')} * coalesce(${weight('r2')}, 1.0) AS pathScore
 ORDER BY pathScore DESC, r2 IS NULL DESC

@@ -268,21 +268,22 @@ describe('search and toolsFor', () => {
       for (const framework of ['django', 'spring', 'express-js']) expect(firewalls).not.toContain(framework);
     });
 
-    it('on every concern, a one-hop path scores at least 0.4 and a two-hop one stays below 0.5 with its bonus', async () => {
+    it('on every concern, every tool reached in one hop ranks above every tool reached only in two', async () => {
       const concerns = await api.graph.read<{ key: string }>('MATCH (c:Entity) WHERE c.kind IN $bridges RETURN c.key AS key ORDER BY key', {
         bridges: BRIDGES,
       });
-      let twoHop = 0;
+      let mixed = 0;
       for (const { key } of concerns) {
-        for (const match of await toolsFor(key, allTools)) {
-          if (match.path.length === 1) expect(match.score, `${key}: ${match.tool.key}`).toBeGreaterThanOrEqual(0.4);
-          else {
-            twoHop += 1;
-            expect(match.score, `${key}: ${match.tool.key}`).toBeLessThan(0.5);
-          }
-        }
+        const matches = await toolsFor(key, allTools);
+        const oneHop = matches.filter((m) => m.path.length === 1).map((m) => m.score);
+        const twoHop = matches.filter((m) => m.path.length === 2).map((m) => m.score);
+        if (oneHop.length === 0 || twoHop.length === 0) continue;
+        mixed += 1;
+        expect(Math.min(...oneHop), key).toBeGreaterThanOrEqual(0.4);
+        expect(Math.max(...twoHop), key).toBeLessThan(0.4);
       }
-      expect(twoHop).toBeGreaterThan(0);
+      // The property means something only where both kinds of path occur.
+      expect(mixed).toBeGreaterThan(5);
     });
 
     it('respects first, keeping the best-ranked tools', async () => {

@@ -24,10 +24,11 @@ const BRIDGE_SPEAKS_OF_CONCERN = `(startNode(r2) = b OR type(r2) IN ['SAME_AS', 
  * Scoring a path (higher is better; the README documents the formula):
  *   weight(r) = 1.0 if STATED, 0.5 if INFERRED; ×0.8 when the evidence speaks of a category;
  *   one hop:  weight(r);
- *   two hops: 0.3 × weight(r1) × weight(r2) × specificity(bridge), or 0.4 × ... when the tool is
+ *   two hops: 0.2 × weight(r1) × weight(r2) × specificity(bridge), or 0.3 × ... when the tool is
  *             an INSTANCE_OF the bridge (a statement about its category); the bridge must speak
- *             of the concern (BRIDGE_SPEAKS_OF_CONCERN). Every one-hop path (at least 0.4) thus
- *             beats every two-hop one (below 0.4: specificity is below 1);
+ *             of the concern (BRIDGE_SPEAKS_OF_CONCERN). A two-hop path scores below 0.3 and
+ *             a one-hop path at least 0.4, so with the bonus below (at most 0.1) every tool
+ *             reached in one hop ranks above every tool reached only in two;
  *   specificity(bridge) = 1 − (tools linked to the bridge ÷ all tools): a hub that touches most
  *             tools says little about any of them.
  * A tool's score is its best path's, plus 0.02 per further justifying path (at most 0.1).
@@ -76,7 +77,7 @@ CALL (c, toolCount) {
     WITH c, b, r2, 1.0 - size(COLLECT { MATCH (b)--(x:Entity) WHERE x.kind IN $toolKinds RETURN DISTINCT x }) / toolCount AS specificity
     MATCH (b)-[r1]-(t:Entity)
     WHERE t.kind IN $toolKinds AND t <> c
-    RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.4 ELSE 0.3 END * specificity AS factor
+    RETURN t, r1, r2, CASE WHEN type(r1) = 'INSTANCE_OF' AND startNode(r1) = t THEN 0.3 ELSE 0.2 END * specificity AS factor
   }
   WITH t, r1, r2, factor * ${weight('r1')} * coalesce(${weight('r2')}, 1.0) AS pathScore
   ORDER BY pathScore DESC, r2 IS NULL DESC
