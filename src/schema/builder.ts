@@ -4,7 +4,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { getNamedType, isLeafType } from 'graphql';
+import { getNamedType, getNullableType, isLeafType, isListType } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { z } from 'zod';
 import { accessDenied } from '../auth/denied.js';
@@ -12,6 +12,9 @@ import { hasRole } from '../auth/tokens.js';
 import type { Context } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { KIND_BY_TYPE_NAME } from './type-names.js';
+
+/** What a list of objects that names no size of its own (an entity's sources, a path's steps) is priced as. */
+const UNPRICED_LIST_SIZE = 10;
 
 /** The one set of type parameters every schema file shares. */
 export interface PothosTypes {
@@ -58,12 +61,14 @@ export const builder = new SchemaBuilder<PothosTypes>({
       throw createGraphQLError(`"${globalID.slice(0, 60)}" is not a valid id.`, { extensions: { code: 'BAD_USER_INPUT' } });
     },
   },
-  // Checked before any root resolver runs; lists are priced by what they can really return.
+  // Checked before any root resolver runs. Fields that can fan out (pages, typed relationship
+  // fields, search) price themselves by what they can really return; the rest cost as below.
   complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    // A scalar or enum of an object already fetched costs nothing more; objects and lists do.
-    fieldComplexity: (_args, _ctx, field) => (isLeafType(getNamedType(field.type)) ? 0 : 1),
+    fieldComplexity: (_args, _ctx, field) => {
+      // A scalar or enum of an object already fetched costs nothing more.
+      if (isLeafType(getNamedType(field.type))) return 0;
+      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: UNPRICED_LIST_SIZE } : 1;
+    },
     limit: (ctx) => ctx.limits,
     complexityError: (kind, result) => {
       const depth = kind === ComplexityErrorKind.Depth;

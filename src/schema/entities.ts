@@ -18,6 +18,8 @@ const EntityConnection = builder.objectRef<EntityConnectionShape>('EntityConnect
   fields: (t) => ({
     totalCount: t.int({
       description: 'All matching entities, across pages.',
+      // A count query of its own, unlike other scalars.
+      complexity: 1,
       resolve: (connection, _args, ctx) => entityTotal(ctx, connection),
     }),
     pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),

@@ -32,7 +32,8 @@ const RelationEdge = builder.objectRef<Edge>('RelationEdge').implement({
 
 const RelationConnection = builder.objectRef<RelationConnectionShape>('RelationConnection').implement({
   fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', { description: 'All matching relationships, across pages.' }),
+    // Counting walks every matching relationship, unlike other scalars.
+    totalCount: t.exposeInt('totalCount', { description: 'All matching relationships, across pages.', complexity: 1 }),
     pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
     // The page size is already priced on `relations(first:)`; do not multiply again.
     edges: t.field({ type: [RelationEdge], complexity: { field: 1, multiplier: 1 }, resolve: (connection) => connection.edges }),

@@ -131,6 +131,11 @@ describe('response cache and cost model', () => {
           .poll(() => priced('{ entity(key: "security") { relations(direction: IN, first: 100) { edges { type } } } }'))
           .toBe(2 + Math.min(100, row?.maxIn ?? 0));
         expect(await priced('{ entity(key: "security") { relations(direction: IN, first: 3) { edges { type } } } }')).toBe(2 + 3);
+        // totalCount is the one scalar that costs (it counts every matching relationship); like all
+        // of the connection's selection it is multiplied by the page size: 2 + 3 x (totalCount 1 + edges 1).
+        expect(await priced('{ entity(key: "security") { relations(direction: IN, first: 3) { totalCount edges { type } } } }')).toBe(
+          2 + 3 * 2,
+        );
       } finally {
         await strict.stop();
       }
