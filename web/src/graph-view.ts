@@ -193,17 +193,22 @@ export class GraphView {
   }
 
   /**
-   * Lays the graph out. The first time from scratch; after an expansion from where the nodes
-   * are (`incremental`), so the part a person was looking at stays put and only the new nodes
-   * find their place around the expanded one.
+   * Lays the graph out: the first time from scratch; after an expansion, with every node that
+   * was already there pinned where it is (fcose's fixedNodeConstraint), so only the `added`
+   * nodes move, and the view is refitted only when one of them landed out of sight.
    */
-  private layout(incremental = false): Promise<void> {
+  private layout(added?: ReadonlySet<string>): Promise<void> {
     const cy = this.cy;
     if (!cy) return Promise.resolve();
+    const nodes = cy.nodes().toArray() as cytoscape.NodeSingular[];
+    const pinned = added
+      ? nodes.filter((node) => !added.has(node.id())).map((node) => ({ nodeId: node.id(), position: { ...node.position() } }))
+      : undefined;
     return new Promise((done) => {
-      const layout = cy.layout({ ...LAYOUT, randomize: !incremental } as cytoscape.LayoutOptions);
+      const options = added ? { ...LAYOUT, randomize: false, fixedNodeConstraint: pinned } : LAYOUT;
+      const layout = cy.layout(options as cytoscape.LayoutOptions);
       layout.one('layoutstop', () => {
-        this.fit();
+        if (!added || nodes.some((node) => added.has(node.id()) && !this.inView(node))) this.fit();
         this.canvas.dataset.ready = 'true';
         done();
       });
@@ -300,7 +305,7 @@ export class GraphView {
     });
     cy.add(fresh);
     this.refreshText();
-    await this.layout(true);
+    await this.layout(new Set(newNodes.map((element) => element.data.id as string)));
     const name = more.nodes.find((n) => n.key === key)?.name ?? key;
     this.status.textContent = `${name} expanded: ${fresh.filter((e) => e.group === 'nodes').length} new nodes.`;
   }
