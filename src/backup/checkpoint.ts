@@ -3,9 +3,10 @@ import { BackupError } from './errors.js';
 import { isPlainObject } from './format.js';
 
 /**
- * How far an import got: every entry up to `line` is committed, and the store then held at least
- * `nodes` nodes and `links` links from the file. Kept beside the file (`<file>.checkpoint`) and
- * rewritten after each committed batch, so a rerun after a crash goes on from there.
+ * How far an import got: every entry up to `line` is committed, and the store then held exactly
+ * `nodes` nodes and `links` links from the file (plus `inFlight`, when that batch's commit landed
+ * before the checkpoint was rewritten). Kept beside the file (`<file>.checkpoint`) and rewritten
+ * around each committed batch, so a rerun after a crash goes on from there.
  */
 export interface Checkpoint {
   /** The file's header hash (see BackupSummary): a checkpoint only resumes the export it was made for. */
@@ -19,6 +20,12 @@ export interface Checkpoint {
    * or those plus this batch, for the import to resume.
    */
   inFlight?: { nodes: number; links: number };
+  /**
+   * The store's graph version when the import began (null: none yet). Every other write (the
+   * seed, curation) changes it and the import only at its end, so a changed version means
+   * someone else wrote to the store, whatever the counts say.
+   */
+  graphVersion?: string | null;
 }
 
 export const checkpointPath = (file: string) => `${file}.checkpoint`;
@@ -64,6 +71,7 @@ function isCheckpoint(value: unknown): value is Checkpoint {
   const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
   if (!isPlainObject(value) || typeof value.fingerprint !== 'string') return false;
   if (![value.line, value.nodes, value.links].every(count)) return false;
-  const { inFlight } = value;
+  const { inFlight, graphVersion } = value;
+  if (!(graphVersion === undefined || graphVersion === null || typeof graphVersion === 'string')) return false;
   return inFlight === undefined || (isPlainObject(inFlight) && count(inFlight.nodes) && count(inFlight.links));
 }

@@ -229,10 +229,20 @@ describe('backups: export and import', () => {
   it('resumes an interrupted import from its checkpoint and ends with the exact graph', { timeout: 90_000 }, async () => {
     const stopped = await importGraph(graph, backup, { force: true, batchSize: 50, stopAfterBatches: 2 });
     expect(stopped.completed).toBe(false);
-    const checkpoint = JSON.parse(readFileSync(`${backup}.checkpoint`, 'utf8'));
+    const saved = readFileSync(`${backup}.checkpoint`, 'utf8');
+    const checkpoint = JSON.parse(saved);
     expect(checkpoint).toMatchObject({ line: 101, nodes: 100, links: 0 });
     expect(await nodeCount(graph)).toBe(100);
     expect((await snapshot(graph)).byType).toEqual({});
+
+    // Had anyone written to the store since (its graph version moved), resuming is refused, even
+    // with the counts as the checkpoint says.
+    writeFileSync(`${backup}.checkpoint`, JSON.stringify({ ...checkpoint, graphVersion: 'written-since' }));
+    const refused = await importGraph(graph, backup, { batchSize: 50 }).catch((caught: unknown) => caught);
+    expect((refused as BackupError).code).toBe('BAD_CHECKPOINT');
+    expect((refused as Error).message).toMatch(/graph version changed/);
+    expect(await nodeCount(graph)).toBe(100);
+    writeFileSync(`${backup}.checkpoint`, saved);
 
     const resumed = await importGraph(graph, backup, { batchSize: 50 });
     expect(resumed).toMatchObject({ completed: true, resumedAfterLine: 101 });

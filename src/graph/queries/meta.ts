@@ -1,6 +1,6 @@
 /**
- * `(:GraphMeta {key: 'graph', version})` changes with every write transaction (the seed loader
- * today, curation tomorrow), so every server watching it, in any process, knows its caches and
+ * `(:GraphMeta {key: 'graph', version})` changes with every write transaction (the seed loader,
+ * each curated write, the end of an import), so every server watching it, in any process, knows its caches and
  * cost bounds are stale. A random token, not a counter: a wiped graph starts afresh, and a
  * counter restarting at 1 could look unchanged.
  */
