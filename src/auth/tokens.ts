@@ -53,7 +53,7 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier | nul
       });
       return actorOf(payload);
     } catch (error) {
-      throw error instanceof TokenError ? error : new TokenError(explain(error));
+      throw error instanceof TokenError ? error : new TokenError(explain(error, jwks !== null));
     }
   };
 }
@@ -66,7 +66,7 @@ function actorOf(payload: JWTPayload): Actor {
   return { id: payload.sub.slice(0, 200), roles };
 }
 
-function explain(error: unknown): string {
+function explain(error: unknown, usesKeySet: boolean): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired.';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf' || error.claim === 'iat') return 'The token is not valid yet.';
@@ -82,8 +82,11 @@ function explain(error: unknown): string {
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
     return 'The token is malformed.';
   }
-  // Anything else went wrong fetching the key set (connection refused, DNS, an HTTP error status).
-  return 'The signing keys could not be fetched; try again shortly.';
+  // jose fetches the key set with fetch(): a failed connection is a TypeError, an HTTP error
+  // status a plain JOSEError.
+  const fetchFailed = error instanceof TypeError || (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC');
+  if (usesKeySet && fetchFailed) return 'The signing keys could not be fetched; try again shortly.';
+  return 'The token could not be verified.';
 }
 
 /** The token of an `Authorization: Bearer <token>` header; null without one. */

@@ -40,7 +40,7 @@ export interface EdgeRow {
 }
 
 export interface RelationPage {
-  /** The entity whose relationships these are (null: no entity has the key). */
+  /** The entity whose relationships these are, when the query asked for it (withParent); null otherwise, or when no entity has the key. */
   parent: EntityRow | null;
   edges: EdgeRow[];
   totalCount: number;

@@ -55,7 +55,7 @@ export const createEntity = (
       ...input,
       aliases: input.aliases ?? [],
       sections: input.sections ?? [],
-      sources: input.sources ?? DEFAULT_SOURCES,
+      sources: input.sources ?? [...DEFAULT_SOURCES],
     }),
   );
 

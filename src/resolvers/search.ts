@@ -22,11 +22,10 @@ export async function search(ctx: Context, args: { text: string; kinds?: EntityK
  * the same round-trip. Each match names the concern used, so clients can say so.
  */
 export async function toolsForConcern(ctx: Context, args: { concern: string; first?: number | null }, info: GraphQLResolveInfo) {
-  const text = args.concern.trim();
-  const lucene = concernQuery(text);
-  if (!lucene) return [];
+  const asked = concernAsked(args.concern);
+  if (!asked) return [];
   const slim = needsOnlyKeyNameKind(fieldsAt(info, 'tool'), info.fragments) && slimSteps(info, 'path');
-  const found = await toolsFor(ctx.graph, { text, lucene, limit: args.first ?? LIMITS.toolMatches.default, slim }, ctx.stats);
+  const found = await toolsFor(ctx.graph, { ...asked, limit: args.first ?? LIMITS.toolMatches.default, slim }, ctx.stats);
   if (!found) return [];
   const { concern, matches } = found;
   return matches.map((match) => ({
@@ -42,7 +41,13 @@ export async function toolsForConcern(ctx: Context, args: { concern: string; fir
  * tools for: Security" even when no tool is linked to it. Null when nothing matches.
  */
 export async function concernFor(ctx: Context, args: { text: string }) {
-  const text = args.text.trim();
+  const asked = concernAsked(args.text);
+  return asked ? resolveConcern(ctx.graph, asked, ctx.stats) : null;
+}
+
+/** The text as both lookups take it, or null when it holds nothing to search for. */
+function concernAsked(raw: string): { text: string; lucene: string } | null {
+  const text = raw.trim();
   const lucene = concernQuery(text);
-  return lucene ? resolveConcern(ctx.graph, { text, lucene }, ctx.stats) : null;
+  return lucene ? { text, lucene } : null;
 }

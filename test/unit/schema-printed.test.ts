@@ -52,8 +52,8 @@ describe('schema.graphql', () => {
       'PART_OF',
       'INTEGRATES_WITH',
     ];
-    expect(names.sort()).toEqual(documented.sort());
-    expect(names).toEqual([...RELATION_TYPES].sort());
+    expect(names.toSorted()).toEqual(documented.toSorted());
+    expect(names.toSorted()).toEqual(RELATION_TYPES.toSorted());
     // Salary ranges hang off HAS_SALARY, which is storage, not a relationship clients traverse.
     expect(names).not.toContain('HAS_SALARY');
   });
