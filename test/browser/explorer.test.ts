@@ -136,6 +136,16 @@ describe('explorer', () => {
     expect(ms).toBeLessThan(1500);
   });
 
+  it('draws the same graph the same way on every visit, so a shared link shows what its sender saw', async () => {
+    const drawn = async () => {
+      await open('/explore?entity=security');
+      await graphReady();
+      return page.locator('.graph-canvas').screenshot();
+    };
+    const [first, second] = [await drawn(), await drawn()];
+    expect(Buffer.compare(first, second)).toBe(0);
+  });
+
   it('expands a node in place', async () => {
     await open('/explore?entity=django');
     await graphReady();

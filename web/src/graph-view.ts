@@ -3,6 +3,7 @@ import fcose from 'cytoscape-fcose';
 import { h, uid } from './dom.js';
 import type { EntityKind } from './graphql.js';
 import { KIND_STYLES, KINDS, kindIcon, kindLabel, typeLabel } from './kinds.js';
+import { withSeededRandom } from './seeded-random.js';
 
 cytoscape.use(fcose);
 
@@ -212,7 +213,8 @@ export class GraphView {
         this.canvas.dataset.ready = 'true';
         done();
       });
-      layout.run();
+      // Seeded by the nodes drawn, so the same graph is laid out the same way every time.
+      withSeededRandom(nodes.map((node) => node.id()).join('|'), () => layout.run());
     });
   }
 
