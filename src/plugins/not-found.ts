@@ -35,11 +35,13 @@ export function useNotFound({ home, graphqlEndpoint }: NotFoundOptions): Plugin 
       }
     },
     onResponse({ request, response, setResponse }) {
+      // Every response passes here: the URL is parsed only for the two that may be replaced.
+      const bare404 = response.status === 404 && !response.headers.has('content-type');
+      const page = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+      if (!bare404 && !page) return;
       const path = new URL(request.url).pathname;
-      // GraphiQL answers browsers before this plugin's onRequest runs; its page is replaced here.
-      if (aliasOfEndpoint(path) || (response.status === 404 && !response.headers.has('content-type'))) {
-        setResponse(notFound(request, path));
-      }
+      // GraphiQL answers browsers before this plugin's onRequest runs; its page at an alias is replaced here.
+      if (bare404 || aliasOfEndpoint(path)) setResponse(notFound(request, path));
     },
   };
 }
