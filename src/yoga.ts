@@ -97,7 +97,7 @@ export function createYogaServer(deps: YogaDeps) {
       useBodyLimit(config.MAX_BODY_BYTES),
       useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] }),
       useReadiness('/ready', async () => (deps.booted?.() ?? true) && redisReady() && deps.graph.ping()),
-      // Depth and cost are priced by the Pothos complexity plugin (lists by their `first`).
+      // Depth and cost are priced by the Pothos complexity plugin (schema/builder.ts).
       EnvelopArmorPlugin({
         maxDepth: { enabled: false },
         costLimit: { enabled: false },

@@ -1,9 +1,9 @@
 import neo4j, { type Session } from 'neo4j-driver';
-import { announceGraphChange } from '../graph/changes.js';
+import { announceGraphChange, readGraphVersion } from '../graph/changes.js';
 import type { Graph } from '../graph/database.js';
 import { applyGraphSchema } from '../graph/migrate.js';
 import { importLinks, importNodes } from '../graph/queries/backup.js';
-import { BUMP_GRAPH_VERSION, GRAPH_VERSION } from '../graph/queries/meta.js';
+import { BUMP_GRAPH_VERSION } from '../graph/queries/meta.js';
 import { type Checkpoint, checkpointPath, readCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { BackupError } from './errors.js';
 import { type CheckedLink, type CheckedNode, checkLink, checkNode, isProblem } from './format.js';
@@ -47,7 +47,7 @@ export async function importGraph(graph: Graph, path: string, options: ImportOpt
     log(`Resuming after line ${checkpoint.line} (${checkpoint.nodes} nodes and ${checkpoint.links} links already in).`);
   } else {
     await prepareEmptyStore(graph, options.force ?? false, log);
-    checkpoint = { fingerprint: summary.fingerprint, line: 1, nodes: 0, links: 0, graphVersion: await graphVersion(graph) };
+    checkpoint = { fingerprint: summary.fingerprint, line: 1, nodes: 0, links: 0, graphVersion: await readGraphVersion(graph) };
     // Saved before the first batch, so a crash during it resumes instead of meeting a "non-empty" store.
     await saveCheckpoint(path, checkpoint);
   }
@@ -70,7 +70,7 @@ async function assertResumable(graph: Graph, path: string, checkpoint: Checkpoin
   if (checkpoint.fingerprint !== summary.fingerprint) {
     throw new BackupError('BAD_CHECKPOINT', `${checkpointPath(path)} was written for another export than ${path}. ${remedy}`);
   }
-  if (checkpoint.graphVersion !== undefined && (await graphVersion(graph)) !== checkpoint.graphVersion) {
+  if (checkpoint.graphVersion !== undefined && (await readGraphVersion(graph)) !== checkpoint.graphVersion) {
     throw new BackupError(
       'BAD_CHECKPOINT',
       `The store was written to since ${checkpointPath(path)} was saved (its graph version changed); resuming could overwrite that, so nothing was changed. ${remedy}`,
@@ -89,11 +89,6 @@ async function assertResumable(graph: Graph, path: string, checkpoint: Checkpoin
       `${checkpointPath(path)} says ${checkpoint.nodes} nodes and ${checkpoint.links} links were committed, but the store holds ${store.nodes} and ${store.links}: it changed since; nothing was changed. ${remedy}`,
     );
   }
-}
-
-async function graphVersion(graph: Graph): Promise<string | null> {
-  const [row] = await graph.read<{ version: string | null }>(GRAPH_VERSION, {});
-  return row?.version ?? null;
 }
 
 async function prepareEmptyStore(graph: Graph, force: boolean, log: (line: string) => void): Promise<void> {

@@ -24,14 +24,20 @@ export function announceGraphChange(source: GraphChangeSource = 'written'): void
   for (const listener of listeners) listener(source);
 }
 
+/** The graph's current version token (see queries/meta.ts); null before the first write. */
+export async function readGraphVersion(graph: Graph): Promise<string | null> {
+  const [row] = await graph.read<{ version: string | null }>(GRAPH_VERSION, {});
+  return row?.version ?? null;
+}
+
 /** Polls the graph version every `intervalMs`; returns a function that stops polling. */
 export function watchGraphVersion(graph: Graph, intervalMs: number): () => void {
   let known: string | null | undefined;
   const check = async () => {
-    const [row] = await graph.read<{ version: string | null }>(GRAPH_VERSION, {}).catch(() => []);
-    if (!row) return; // Neo4j unreachable: try again next time
-    if (known !== undefined && row.version !== known) announceGraphChange('observed');
-    known = row.version;
+    const version = await readGraphVersion(graph).catch(() => undefined);
+    if (version === undefined) return; // Neo4j unreachable: try again next time
+    if (known !== undefined && version !== known) announceGraphChange('observed');
+    known = version;
   };
   void check();
   const timer = setInterval(() => void check(), intervalMs);
